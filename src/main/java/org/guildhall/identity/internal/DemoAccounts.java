@@ -1,0 +1,59 @@
+package org.guildhall.identity.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.guildhall.identity.Role;
+import org.guildhall.platform.demo.DemoMode;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo people for every role, seeded once into an empty account table when the demo is enabled. All
+ * share the password documented in the README.
+ */
+@Component
+class DemoAccounts implements SmartInitializingSingleton {
+
+  static final String PASSWORD = "guildhall-demo";
+
+  record Person(String email, String name, String handle, Set<Role> roles, String language) {}
+
+  static final List<Person> PEOPLE =
+      List.of(
+          new Person("owner@guildhall.demo", "林知远", "owner", EnumSet.of(Role.OWNER), "zh-CN"),
+          new Person(
+              "expert@guildhall.demo", "陈思齐老师", "chen-siqi", EnumSet.of(Role.EXPERT), "zh-CN"),
+          new Person(
+              "moderator@guildhall.demo", "Wang Lei", "wang-lei", EnumSet.of(Role.MODERATOR), "en"),
+          new Person(
+              "volunteer@guildhall.demo",
+              "赵小雨",
+              "zhao-xiaoyu",
+              EnumSet.of(Role.VOLUNTEER),
+              "zh-CN"),
+          new Person("premium@guildhall.demo", "李明", "li-ming", EnumSet.of(Role.MEMBER), "zh-CN"),
+          new Person("basic@guildhall.demo", "Emma Zhang", "emma", EnumSet.of(Role.MEMBER), "en"),
+          new Person(
+              "free@guildhall.demo", "周小白", "zhou-xiaobai", EnumSet.of(Role.MEMBER), "zh-CN"));
+
+  private final DemoMode demo;
+  private final AccountRepository accounts;
+  private final AccountService service;
+
+  DemoAccounts(DemoMode demo, AccountRepository accounts, AccountService service) {
+    this.demo = demo;
+    this.accounts = accounts;
+    this.service = service;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (!demo.enabled() || accounts.count() > 0) {
+      return;
+    }
+    for (Person p : PEOPLE) {
+      service.provision(p.email(), PASSWORD, p.name(), p.handle(), p.roles(), p.language());
+    }
+  }
+}

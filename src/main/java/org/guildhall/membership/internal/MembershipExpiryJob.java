@@ -1,0 +1,59 @@
+package org.guildhall.membership.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends trials and lapsed memberships on time, whether or not anybody visits: every minute, on one
+ * instance (ShedLock), each due membership is moved on in its own transaction.
+ */
+@Component
+class MembershipExpiryJob {
+
+  private static final Logger log = LoggerFactory.getLogger(MembershipExpiryJob.class);
+  private static final int BATCH = 500;
+
+  private final MembershipRepository memberships;
+  private final MembershipService service;
+  private final Clock clock;
+
+  MembershipExpiryJob(MembershipRepository memberships, MembershipService service, Clock clock) {
+    this.memberships = memberships;
+    this.service = service;
+    this.clock = clock;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${guildhall.membership.expiry-interval:PT1M}",
+      initialDelayString = "${guildhall.membership.expiry-initial-delay:PT20S}")
+  @SchedulerLock(name = "membership-expiry", lockAtMostFor = "PT10M")
+  public void run() {
+    runOnce();
+  }
+
+  /** Moves every due membership on; returns how many were looked at. */
+  int runOnce() {
+    int seen = 0;
+    List<UUID> due;
+    do {
+      due = memberships.findDue(clock.instant(), Limit.of(BATCH));
+      for (UUID id : due) {
+        try {
+          service.advance(id);
+        } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
+          log.debug("Membership {} changed while expiring; next run looks again", id);
+        }
+      }
+      seen += due.size();
+    } while (due.size() == BATCH && seen < 50 * BATCH);
+    return seen;
+  }
+}

@@ -1,0 +1,139 @@
+package org.guildhall.membership.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.guildhall.membership.MembershipEvents.MembershipExpired;
+import org.guildhall.membership.MembershipEvents.MembershipPastDue;
+import org.guildhall.membership.MembershipEvents.TrialStarted;
+import org.guildhall.membership.MembershipStanding;
+import org.guildhall.membership.MembershipStatus;
+import org.guildhall.membership.MembershipView;
+import org.guildhall.platform.DomainException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starting, reading and moving memberships on. */
+@Service
+public class MembershipService {
+
+  private final MembershipRepository memberships;
+  private final TierRepository tiers;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final Duration grace;
+
+  MembershipService(
+      MembershipRepository memberships,
+      TierRepository tiers,
+      ApplicationEventPublisher events,
+      Clock clock,
+      @Value("${guildhall.membership.grace-days:3}") int graceDays) {
+    this.memberships = memberships;
+    this.tiers = tiers;
+    this.events = events;
+    this.clock = clock;
+    this.grace = Duration.ofDays(graceDays);
+  }
+
+  /**
+   * Starts the tier's free trial. Refused when the tier has none, when the member has had a trial
+   * before (of any tier), or while they hold a live membership. The database's unique keys are the
+   * last guard, so concurrent attempts cannot start two.
+   */
+  @Transactional
+  public MembershipView startTrial(UUID accountId, String tierSlug) {
+    Tier tier =
+        tiers
+            .findBySlugAndActiveTrue(tierSlug)
+            .orElseThrow(() -> DomainException.notFound("tier-not-found"));
+    if (tier.trialDays() <= 0) {
+      throw DomainException.conflict("no-trial");
+    }
+    if (memberships.countTrials(accountId) > 0) {
+      throw DomainException.conflict("trial-used");
+    }
+    if (memberships.findLive(accountId).isPresent()) {
+      throw DomainException.conflict("already-member");
+    }
+    Instant now = clock.instant();
+    Membership membership = Membership.trial(accountId, tier.id(), tier.trialDays(), now);
+    try {
+      memberships.saveAndFlush(membership);
+      memberships.recordTrial(accountId, tier.id(), membership.id(), now);
+      memberships.flush();
+    } catch (DataIntegrityViolationException raced) {
+      throw DomainException.conflict("trial-used");
+    }
+    events.publishEvent(
+        new TrialStarted(
+            membership.id(), accountId, tier.slug(), membership.currentPeriodEnd(), now));
+    return view(membership, tier);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<MembershipView> live(UUID accountId) {
+    return memberships
+        .findLive(accountId)
+        .map(m -> view(m, tiers.findById(m.tierId()).orElseThrow()));
+  }
+
+  @Transactional(readOnly = true)
+  public boolean hadTrial(UUID accountId) {
+    return memberships.countTrials(accountId) > 0;
+  }
+
+  @Transactional(readOnly = true)
+  public MembershipStanding standing(UUID accountId) {
+    if (accountId == null) {
+      return MembershipStanding.VISITOR;
+    }
+    Optional<MembershipView> live = live(accountId);
+    return new MembershipStanding(live.orElse(null), live.isEmpty() && !hadTrial(accountId));
+  }
+
+  /**
+   * Moves one membership on if its time has come; called by the expiry job, one transaction each.
+   */
+  @Transactional
+  public void advance(UUID membershipId) {
+    memberships
+        .findById(membershipId)
+        .ifPresent(
+            m -> {
+              Instant now = clock.instant();
+              m.advance(now, grace)
+                  .ifPresent(
+                      from -> {
+                        if (m.status() == MembershipStatus.PAST_DUE) {
+                          events.publishEvent(
+                              new MembershipPastDue(m.id(), m.accountId(), m.graceUntil(), now));
+                        } else if (m.status() == MembershipStatus.EXPIRED) {
+                          String slug = tiers.findById(m.tierId()).map(Tier::slug).orElse("");
+                          events.publishEvent(
+                              new MembershipExpired(m.id(), m.accountId(), slug, from, now));
+                        }
+                      });
+            });
+  }
+
+  private static MembershipView view(Membership m, Tier tier) {
+    return new MembershipView(
+        m.id(),
+        m.accountId(),
+        tier.slug(),
+        tier.rank(),
+        m.status(),
+        m.billing(),
+        m.startedAt(),
+        m.currentPeriodEnd(),
+        m.graceUntil(),
+        m.cancelAtPeriodEnd(),
+        m.endedAt());
+  }
+}

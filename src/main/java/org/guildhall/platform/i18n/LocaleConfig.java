@@ -1,0 +1,49 @@
+package org.guildhall.platform.i18n;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * The language is a cookie ({@code gh_lang}) set by the language switch and at sign-in from the
+ * member's profile; without it, the browser's Accept-Language decides between Chinese and English.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LocaleConfig {
+
+  public static final String COOKIE = "gh_lang";
+
+  @Bean
+  LocaleResolver localeResolver() {
+    CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+    resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setDefaultLocaleFunction(LocaleConfig::fromAcceptLanguage);
+    resolver.setRejectInvalidCookies(true);
+    return resolver;
+  }
+
+  static Locale fromAcceptLanguage(HttpServletRequest request) {
+    String header = request.getHeader("Accept-Language");
+    if (header == null || header.isBlank()) {
+      return Languages.ENGLISH;
+    }
+    try {
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+        String tag = range.getRange();
+        if (tag.startsWith("zh")) {
+          return Languages.CHINESE;
+        }
+        if (tag.startsWith("en")) {
+          return Languages.ENGLISH;
+        }
+      }
+    } catch (IllegalArgumentException malformed) {
+      return Languages.ENGLISH;
+    }
+    return Languages.ENGLISH;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The public face: the home page and the top-level sections of the navigation. Composes other
+ * modules' facades and owns no data.
+ */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "platform", "membership"})
+package org.guildhall.site;

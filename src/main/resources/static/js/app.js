@@ -1,0 +1,229 @@
+/*!
+ * Guildhall – tiny progressive enhancements. No dependencies, no inline
+ * handlers, no eval; safe under a strict CSP. Works with or without htmx.
+ *
+ *  1. Nav toggle      [data-nav-toggle] toggles .is-open on [data-nav]
+ *  2. Theme toggle    [data-theme-toggle] cycles auto -> light -> dark
+ *  3. Confirm         form[data-confirm] / button[data-confirm] / a[data-confirm]
+ *  4. Auto-submit     select[data-autosubmit] submits its form on change
+ *  5. htmx errors     toast on htmx:responseError / htmx:sendError
+ *  +  Dropdowns       closes open <details class="dropdown"> on outside click / Esc
+ */
+(function () {
+  "use strict";
+
+  var doc = document;
+  var root = doc.documentElement;
+
+  function closest(el, selector) {
+    return el && el.nodeType === 1 && el.closest ? el.closest(selector) : null;
+  }
+
+  /* ------------------------------------------------------------------
+     1. Navigation toggle
+     ------------------------------------------------------------------ */
+  function navFor(button) {
+    var id = button.getAttribute("aria-controls");
+    return (id && doc.getElementById(id)) || doc.querySelector("[data-nav]");
+  }
+
+  function setNavOpen(button, open) {
+    var nav = navFor(button);
+    if (!nav) return;
+    nav.classList.toggle("is-open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function closeAllNavs() {
+    var buttons = doc.querySelectorAll("[data-nav-toggle][aria-expanded='true']");
+    for (var i = 0; i < buttons.length; i++) setNavOpen(buttons[i], false);
+  }
+
+  /* ------------------------------------------------------------------
+     2. Theme toggle (auto -> light -> dark -> auto)
+     ------------------------------------------------------------------ */
+  var THEMES = ["auto", "light", "dark"];
+
+  function currentTheme() {
+    var t = root.getAttribute("data-theme");
+    return THEMES.indexOf(t) >= 0 ? t : "auto";
+  }
+
+  function syncThemeButtons(theme) {
+    var buttons = doc.querySelectorAll("[data-theme-toggle]");
+    for (var i = 0; i < buttons.length; i++) {
+      var label = buttons[i].getAttribute("data-label-" + theme);
+      if (label) {
+        buttons[i].setAttribute("aria-label", label);
+        buttons[i].setAttribute("title", label);
+      }
+    }
+  }
+
+  function setTheme(theme) {
+    root.setAttribute("data-theme", theme);
+    var cookie = "gh_theme=" + theme + "; path=/; max-age=31536000; SameSite=Lax";
+    if (location.protocol === "https:") cookie += "; Secure";
+    doc.cookie = cookie;
+    syncThemeButtons(theme);
+  }
+
+  /* ------------------------------------------------------------------
+     5. Toasts (also exposed as window.Guildhall.toast)
+     ------------------------------------------------------------------ */
+  var toastTimer = null;
+
+  function isChinese() {
+    return /^zh\b/i.test(root.getAttribute("lang") || "");
+  }
+
+  function toast(message, kind) {
+    var old = doc.querySelectorAll(".toast");
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    clearTimeout(toastTimer);
+
+    var el = doc.createElement("div");
+    el.className = "toast" + (kind ? " toast--" + kind : "");
+    el.setAttribute("role", kind === "error" ? "alert" : "status");
+
+    var text = doc.createElement("div");
+    text.className = "toast__text";
+    text.textContent = message;
+
+    var close = doc.createElement("button");
+    close.type = "button";
+    close.className = "toast__close";
+    close.setAttribute("aria-label", doc.body.getAttribute("data-msg-close") || (isChinese() ? "关闭" : "Close"));
+    close.textContent = "\u00d7";
+
+    el.appendChild(text);
+    el.appendChild(close);
+    doc.body.appendChild(el);
+
+    function dismiss() {
+      clearTimeout(toastTimer);
+      el.classList.add("is-leaving");
+      setTimeout(function () {
+        if (el.parentNode) el.parentNode.removeChild(el);
+      }, 220);
+    }
+    close.addEventListener("click", dismiss);
+    toastTimer = setTimeout(dismiss, 5000);
+    return el;
+  }
+
+  function networkErrorMessage() {
+    return (doc.body && doc.body.dataset.msgNetworkError) ||
+      (isChinese() ? "请求失败，请检查网络后重试。" : "Something went wrong. Please try again.");
+  }
+
+  function onHtmxError() {
+    toast(networkErrorMessage(), "error");
+  }
+  doc.addEventListener("htmx:responseError", onHtmxError);
+  doc.addEventListener("htmx:sendError", onHtmxError);
+  doc.addEventListener("htmx:timeout", onHtmxError);
+
+  /* ------------------------------------------------------------------
+     Delegated click handling
+     ------------------------------------------------------------------ */
+  doc.addEventListener("click", function (e) {
+    var target = e.target;
+
+    var navButton = closest(target, "[data-nav-toggle]");
+    if (navButton) {
+      setNavOpen(navButton, navButton.getAttribute("aria-expanded") !== "true");
+      return;
+    }
+
+    var themeButton = closest(target, "[data-theme-toggle]");
+    if (themeButton) {
+      var next = THEMES[(THEMES.indexOf(currentTheme()) + 1) % THEMES.length];
+      setTheme(next);
+      return;
+    }
+
+    // 3b. Links with data-confirm (e.g. hx-delete anchors)
+    var link = closest(target, "a[data-confirm]");
+    if (link && !window.confirm(link.getAttribute("data-confirm"))) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+
+    // Close open dropdowns when clicking outside of them
+    var openDropdowns = doc.querySelectorAll("details.dropdown[open]");
+    for (var i = 0; i < openDropdowns.length; i++) {
+      if (!openDropdowns[i].contains(target)) openDropdowns[i].removeAttribute("open");
+    }
+
+    // Close the mobile nav when clicking outside of it
+    var openNav = doc.querySelector("[data-nav].is-open");
+    if (openNav && !openNav.contains(target)) closeAllNavs();
+  }, true);
+
+  /* ------------------------------------------------------------------
+     3. Confirm before submit. Capture phase, so it runs before htmx's
+        own submit listener on the form and can cancel it.
+     ------------------------------------------------------------------ */
+  doc.addEventListener("submit", function (e) {
+    var form = e.target;
+    var submitter = e.submitter;
+    var message = (submitter && submitter.getAttribute && submitter.getAttribute("data-confirm")) ||
+      (form.getAttribute && form.getAttribute("data-confirm"));
+    if (message && !window.confirm(message)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
+  /* ------------------------------------------------------------------
+     4. Auto-submit selects
+     ------------------------------------------------------------------ */
+  doc.addEventListener("change", function (e) {
+    var select = closest(e.target, "select[data-autosubmit]");
+    if (!select || !select.form) return;
+    if (typeof select.form.requestSubmit === "function") {
+      select.form.requestSubmit();   // fires submit event (htmx, data-confirm)
+    } else {
+      select.form.submit();
+    }
+  });
+
+  /* ------------------------------------------------------------------
+     Keyboard: Escape closes menus
+     ------------------------------------------------------------------ */
+  doc.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var open = doc.querySelectorAll("details.dropdown[open]");
+    for (var i = 0; i < open.length; i++) {
+      open[i].removeAttribute("open");
+      var summary = open[i].querySelector("summary");
+      if (summary) summary.focus();
+    }
+    var navButton = doc.querySelector("[data-nav-toggle][aria-expanded='true']");
+    if (navButton) {
+      setNavOpen(navButton, false);
+      navButton.focus();
+    }
+  });
+
+  /* ------------------------------------------------------------------
+     Init once the DOM is ready
+     ------------------------------------------------------------------ */
+  function init() {
+    syncThemeButtons(currentTheme());
+    var navButtons = doc.querySelectorAll("[data-nav-toggle]");
+    for (var i = 0; i < navButtons.length; i++) {
+      if (!navButtons[i].hasAttribute("aria-expanded")) navButtons[i].setAttribute("aria-expanded", "false");
+    }
+    // Apply buttons that only exist for no-JS users of auto-submit forms
+    var fallbacks = doc.querySelectorAll("[data-autosubmit-fallback]");
+    for (var j = 0; j < fallbacks.length; j++) fallbacks[j].hidden = true;
+  }
+
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
+  else init();
+
+  window.Guildhall = { toast: toast, setTheme: setTheme };
+})();

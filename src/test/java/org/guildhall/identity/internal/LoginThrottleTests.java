@@ -1,0 +1,73 @@
+package org.guildhall.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import org.guildhall.platform.InstallationSettings;
+import org.guildhall.platform.ratelimit.RateLimiter;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class LoginThrottleTests {
+
+  LoginThrottle throttle() {
+    InstallationSettings settings = mock(InstallationSettings.class);
+    when(settings.secret("security.device-cookie-key")).thenReturn("test-secret");
+    return new LoginThrottle(new RateLimiter(), settings, "", 5, 3, 2, false);
+  }
+
+  static MockHttpServletRequest from(String address) {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+    request.setRemoteAddr(address);
+    return request;
+  }
+
+  @Test
+  void limitsAttemptsPerAddress() {
+    LoginThrottle throttle = throttle();
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.allowSignIn(from("203.0.113.7"), "a" + i + "@example.com")).isTrue();
+    }
+    assertThat(throttle.allowSignIn(from("203.0.113.7"), "z@example.com")).isFalse();
+    assertThat(throttle.allowSignIn(from("198.51.100.1"), "z@example.com"))
+        .as("other address")
+        .isTrue();
+  }
+
+  @Test
+  void countsOnlyFailuresPerAccountAndForgetsThemAfterSuccess() {
+    LoginThrottle throttle = throttle();
+    for (int i = 0; i < 3; i++) {
+      throttle.recordFailure("Victim@Example.com");
+    }
+    assertThat(throttle.allowSignIn(from("198.51.100.2"), "victim@example.com")).isFalse();
+    throttle.recordSuccess(
+        "victim@example.com", new org.springframework.mock.web.MockHttpServletResponse());
+    assertThat(throttle.allowSignIn(from("198.51.100.3"), "victim@example.com")).isTrue();
+  }
+
+  @Test
+  void aKnownDeviceGetsThroughAnAccountLockout() {
+    LoginThrottle throttle = throttle();
+    org.springframework.mock.web.MockHttpServletResponse response =
+        new org.springframework.mock.web.MockHttpServletResponse();
+    throttle.recordSuccess("member@example.com", response);
+    jakarta.servlet.http.Cookie device = response.getCookie(LoginThrottle.DEVICE_COOKIE);
+    for (int i = 0; i < 3; i++) {
+      throttle.recordFailure("member@example.com");
+    }
+    MockHttpServletRequest known = from("198.51.100.4");
+    known.setCookies(device);
+    assertThat(throttle.allowSignIn(known, "member@example.com")).isTrue();
+    assertThat(throttle.allowSignIn(from("198.51.100.5"), "member@example.com")).isFalse();
+    MockHttpServletRequest otherAccount = from("198.51.100.6");
+    otherAccount.setCookies(device);
+    for (int i = 0; i < 3; i++) {
+      throttle.recordFailure("other@example.com");
+    }
+    assertThat(throttle.allowSignIn(otherAccount, "other@example.com"))
+        .as("cookie is per account")
+        .isFalse();
+  }
+}
