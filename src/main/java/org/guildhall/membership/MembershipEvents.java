@@ -16,4 +16,35 @@ public final class MembershipEvents {
 
   public record MembershipExpired(
       UUID membershipId, UUID accountId, String tierSlug, MembershipStatus from, Instant at) {}
+
+  /**
+   * A payment started, renewed, converted (from a trial) or upgraded a membership; {@code
+   * periodEnd} is null for lifetime.
+   */
+  public record MembershipPaid(
+      UUID membershipId,
+      UUID accountId,
+      String tierSlug,
+      String kind,
+      Instant periodEnd,
+      UUID orderId,
+      Instant at) {}
+
+  /** The member cancelled; access stays until {@code accessUntil}. */
+  public record MembershipCanceled(
+      UUID membershipId, UUID accountId, String tierSlug, String reason, Instant accessUntil) {}
+
+  /**
+   * A reminder is due: {@code kind} is {@code D7} or {@code D1} before the period end, {@code
+   * EXPIRED} when it has ended, {@code WINBACK} some days later with {@code couponCode}.
+   */
+  public record MembershipReminder(
+      UUID membershipId,
+      UUID accountId,
+      String tierSlug,
+      String kind,
+      Instant periodEnd,
+      boolean renewsAutomatically,
+      String couponCode,
+      Instant at) {}
 }

@@ -3,5 +3,5 @@
  * policy. Other modules read tiers through {@link org.guildhall.membership.MembershipApi}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "platform", "identity"})
+    allowedDependencies = {"shared", "platform", "identity", "commerce"})
 package org.guildhall.membership;

@@ -37,6 +37,11 @@ public class DomainException extends RuntimeException {
     return new DomainException(HttpStatus.CONFLICT, code, Map.of(), args);
   }
 
+  /** An outside service (a payment provider) could not do its part; the user may try again. */
+  public static DomainException unavailable(String code) {
+    return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, code, Map.of());
+  }
+
   public static DomainException tooManyRequests(String code) {
     return new DomainException(HttpStatus.TOO_MANY_REQUESTS, code, Map.of());
   }

@@ -51,4 +51,31 @@ public class InstallationSettings {
               }
             });
   }
+
+  /** Stores (or replaces) a value. */
+  public void put(String key, String value) {
+    java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+    int updated =
+        jdbc.sql(
+                "UPDATE installation_setting SET setting_value = ?, updated_at = ? WHERE"
+                    + " setting_key = ?")
+            .params(value, now, key)
+            .update();
+    if (updated == 0) {
+      try {
+        jdbc.sql(
+                "INSERT INTO installation_setting (setting_key, setting_value, updated_at) VALUES"
+                    + " (?, ?, ?)")
+            .params(key, value, now)
+            .update();
+      } catch (DuplicateKeyException raced) {
+        put(key, value);
+      }
+    }
+  }
+
+  /** Removes a value, if present. */
+  public void remove(String key) {
+    jdbc.sql("DELETE FROM installation_setting WHERE setting_key = ?").param(key).update();
+  }
 }

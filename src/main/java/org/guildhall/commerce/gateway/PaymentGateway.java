@@ -48,4 +48,10 @@ public interface PaymentGateway {
    * crash repeats the same request instead of refunding twice.
    */
   RefundResult refund(RefundRequest request);
+
+  /**
+   * Stops a recurring subscription at the end of its current period (the member cancelled or
+   * downgraded). Gateways without recurring billing have nothing to stop.
+   */
+  default void cancelSubscriptionAtPeriodEnd(String subscriptionRef, String idempotencyKey) {}
 }

@@ -49,6 +49,14 @@ class Membership {
   private String cancelReason;
   private String cancelComment;
   private Instant endedAt;
+  private String subscriptionRef;
+  private UUID subscriptionOrderId;
+  private UUID pendingTierId;
+
+  @Enumerated(EnumType.STRING)
+  private BillingPeriod pendingBilling;
+
+  private int renewals;
 
   @Column(nullable = false)
   private Instant createdAt;
@@ -81,6 +89,116 @@ class Membership {
     return membership;
   }
 
+  /** A paid membership from {@code start} to {@code end} (null: lifetime). */
+  static Membership paid(
+      UUID accountId, UUID tierId, BillingPeriod billing, Instant start, Instant end, Instant now) {
+    Membership membership = new Membership(accountId, tierId, MembershipStatus.ACTIVE, now);
+    membership.startedAt = start;
+    membership.billing = billing;
+    membership.currentPeriodEnd = end;
+    return membership;
+  }
+
+  /**
+   * A payment moved the membership on: it is active in {@code tierId} until {@code end} (null:
+   * lifetime), whatever it was before (trial, cancelled, past due); a waiting downgrade or
+   * cancellation is dropped because the member chose to pay.
+   */
+  void paidUntil(UUID tierId, BillingPeriod billing, Instant end, boolean renewal, Instant now) {
+    if (status == MembershipStatus.EXPIRED) {
+      throw new IllegalStateException("An expired membership is not extended; start a new one");
+    }
+    this.renewals = renewal ? renewals + 1 : 0;
+    this.tierId = tierId;
+    this.billing = billing;
+    this.status = MembershipStatus.ACTIVE;
+    this.currentPeriodEnd = end;
+    this.graceUntil = null;
+    this.cancelAtPeriodEnd = false;
+    this.cancelReason = null;
+    this.cancelComment = null;
+    this.pendingTierId = null;
+    this.pendingBilling = null;
+    this.updatedAt = now;
+  }
+
+  /**
+   * A refund takes back {@code cut} of the paid time; if no time is left the membership ends now.
+   * Returns true when it ended.
+   */
+  boolean shorten(Duration cut, Instant now) {
+    if (status == MembershipStatus.EXPIRED || currentPeriodEnd == null) {
+      if (status != MembershipStatus.EXPIRED && currentPeriodEnd == null) {
+        expire(now); // a lifetime membership refunded in full
+        return true;
+      }
+      return false;
+    }
+    currentPeriodEnd = currentPeriodEnd.minus(cut);
+    updatedAt = now;
+    if (!currentPeriodEnd.isAfter(now)) {
+      currentPeriodEnd = now;
+      expire(now);
+      return true;
+    }
+    if (status == MembershipStatus.PAST_DUE && graceUntil != null) {
+      graceUntil = graceUntil.minus(cut);
+    }
+    return false;
+  }
+
+  /** Cancel at the period end: access stays until then, nothing renews. */
+  void cancel(String reason, String comment, Instant now) {
+    if (status != MembershipStatus.ACTIVE && status != MembershipStatus.PAST_DUE) {
+      throw new IllegalStateException("Only an active membership can be cancelled");
+    }
+    status = MembershipStatus.CANCELED;
+    cancelAtPeriodEnd = true;
+    cancelReason = reason;
+    cancelComment = comment;
+    pendingTierId = null;
+    pendingBilling = null;
+    if (graceUntil != null && currentPeriodEnd != null && currentPeriodEnd.isBefore(now)) {
+      currentPeriodEnd = now; // cancelling in the grace period ends it now
+    }
+    updatedAt = now;
+  }
+
+  /** Takes a cancellation back while the period runs. */
+  void resume(Instant now) {
+    if (status != MembershipStatus.CANCELED
+        || currentPeriodEnd == null
+        || !currentPeriodEnd.isAfter(now)) {
+      throw new IllegalStateException("Nothing to resume");
+    }
+    status = MembershipStatus.ACTIVE;
+    cancelAtPeriodEnd = false;
+    cancelReason = null;
+    cancelComment = null;
+    updatedAt = now;
+  }
+
+  /** At the period end, move to a lower tier (null: to no paid tier, i.e. end). */
+  void downgradeAtPeriodEnd(UUID tierId, BillingPeriod billing, Instant now) {
+    if (status != MembershipStatus.ACTIVE) {
+      throw new IllegalStateException("Only an active membership can be downgraded");
+    }
+    pendingTierId = tierId;
+    pendingBilling = billing;
+    updatedAt = now;
+  }
+
+  void cancelDowngrade(Instant now) {
+    pendingTierId = null;
+    pendingBilling = null;
+    updatedAt = now;
+  }
+
+  void linkSubscription(String ref, UUID orderId) {
+    this.subscriptionRef = ref;
+    this.subscriptionOrderId = orderId;
+  }
+
   /**
    * Moves the membership on if its time has come: a trial or a cancelled membership ends at its
    * period end; an active one falls past due (with {@code grace} to pay) at its period end; a past
@@ -95,6 +213,16 @@ class Membership {
         }
       }
       case ACTIVE -> {
+        if (due(currentPeriodEnd, now) && pendingTierId != null) {
+          // the downgrade takes effect: the lower tier is due for payment, with the grace period
+          tierId = pendingTierId;
+          billing = pendingBilling;
+          pendingTierId = null;
+          pendingBilling = null;
+          renewals = 0;
+          subscriptionRef = null;
+          subscriptionOrderId = null;
+        }
         if (due(currentPeriodEnd, now)) {
           status = MembershipStatus.PAST_DUE;
           graceUntil = currentPeriodEnd.plus(grace);
@@ -165,5 +293,29 @@ class Membership {
 
   Instant endedAt() {
     return endedAt;
+  }
+
+  String subscriptionRef() {
+    return subscriptionRef;
+  }
+
+  UUID subscriptionOrderId() {
+    return subscriptionOrderId;
+  }
+
+  UUID pendingTierId() {
+    return pendingTierId;
+  }
+
+  BillingPeriod pendingBilling() {
+    return pendingBilling;
+  }
+
+  int renewals() {
+    return renewals;
+  }
+
+  String cancelReason() {
+    return cancelReason;
   }
 }

@@ -9,6 +9,8 @@ interface TierRepository extends JpaRepository<Tier, UUID> {
 
   java.util.Optional<Tier> findBySlugAndActiveTrue(String slug);
 
+  java.util.Optional<Tier> findBySlug(String slug);
+
   boolean existsBySlug(String slug);
 
   java.util.Optional<Tier> findByRank(int rank);

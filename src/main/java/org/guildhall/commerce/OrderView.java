@@ -1,0 +1,40 @@
+package org.guildhall.commerce;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.guildhall.shared.Money;
+
+/** An order as pages, receipts and the API show it. */
+public record OrderView(
+    UUID id,
+    UUID buyerId,
+    ItemRef item,
+    String title,
+    OrderStatus status,
+    Money total,
+    Money refunded,
+    String gateway,
+    String paymentRef,
+    String subscriptionRef,
+    UUID groupId,
+    Instant createdAt,
+    Instant paidAt,
+    Instant closedAt,
+    List<PriceLine> lines,
+    List<RefundView> refunds) {
+
+  public Money remaining() {
+    return total.minus(refunded);
+  }
+
+  /** A refund as the order shows it. */
+  public record RefundView(
+      UUID id,
+      Money amount,
+      String reason,
+      String status,
+      boolean automatic,
+      Instant createdAt,
+      Instant settledAt) {}
+}

@@ -1,0 +1,203 @@
+package org.guildhall.membership.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.guildhall.commerce.CommerceApi;
+import org.guildhall.commerce.ItemRef;
+import org.guildhall.commerce.Quote;
+import org.guildhall.identity.AccountId;
+import org.guildhall.identity.AccountSummary;
+import org.guildhall.identity.IdentityApi;
+import org.guildhall.identity.Role;
+import org.guildhall.membership.AccessDecision;
+import org.guildhall.membership.AccessDecision.Reason;
+import org.guildhall.membership.AccessDecision.WayIn;
+import org.guildhall.membership.AccessRule;
+import org.guildhall.membership.AccessRule.Audience;
+import org.guildhall.membership.BillingPeriod;
+import org.guildhall.membership.MembershipStatus;
+import org.guildhall.membership.TierView;
+import org.guildhall.platform.DomainException;
+import org.guildhall.shared.Money;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one access policy. In order: public items are free; the author and staff (owner, moderator)
+ * always may; a preview is open; a live membership of a high enough tier (a trial counts, and says
+ * so); a purchase of the item. Otherwise the answer lists the ways in, cheapest first: a free trial
+ * the person can still start, each tier that would do at its cheapest plan, buying the item (at the
+ * price checkout would charge this person), joining a group buy.
+ */
+@Component
+public class AccessPolicyService {
+
+  private final IdentityApi identity;
+  private final MembershipRepository memberships;
+  private final TierRepository tierRepository;
+  private final TierCatalog tiers;
+  private final GrantStore grants;
+  private final CommerceApi commerce;
+  private final MessageSource messages;
+
+  AccessPolicyService(
+      IdentityApi identity,
+      MembershipRepository memberships,
+      TierRepository tierRepository,
+      TierCatalog tiers,
+      GrantStore grants,
+      CommerceApi commerce,
+      MessageSource messages) {
+    this.identity = identity;
+    this.memberships = memberships;
+    this.tierRepository = tierRepository;
+    this.tiers = tiers;
+    this.grants = grants;
+    this.commerce = commerce;
+    this.messages = messages;
+  }
+
+  @Transactional(readOnly = true)
+  public AccessDecision decide(UUID viewerId, AccessRule rule, Locale locale) {
+    if (rule.audience() == Audience.PUBLIC) {
+      return AccessDecision.allow(Reason.FREE);
+    }
+    Optional<Membership> live = Optional.empty();
+    if (viewerId != null) {
+      if (viewerId.equals(rule.authorId())) {
+        return AccessDecision.allow(Reason.AUTHOR);
+      }
+      Set<Role> roles =
+          identity.find(new AccountId(viewerId)).map(AccountSummary::roles).orElse(Set.of());
+      if (roles.contains(Role.OWNER) || roles.contains(Role.MODERATOR)) {
+        return AccessDecision.allow(Reason.STAFF);
+      }
+    }
+    if (rule.preview()) {
+      return AccessDecision.allow(Reason.PREVIEW);
+    }
+    if (viewerId != null) {
+      live = memberships.findLive(viewerId);
+      boolean tierCounts = rule.audience() == Audience.MEMBERS || rule.minTierRank() > 0;
+      if (tierCounts && live.isPresent()) {
+        int rank = tierRepository.findById(live.get().tierId()).map(Tier::rank).orElse(-1);
+        if (rank >= rule.minTierRank()) {
+          return AccessDecision.allow(
+              live.get().status() == MembershipStatus.TRIALING ? Reason.TRIAL : Reason.TIER);
+        }
+      }
+      if (rule.audience() == Audience.PURCHASE
+          && rule.item() != null
+          && grants.entitled(viewerId, rule.item())) {
+        return AccessDecision.allow(Reason.PURCHASE);
+      }
+    }
+    return new AccessDecision(false, Reason.NONE, waysIn(viewerId, live, rule, locale));
+  }
+
+  private List<WayIn> waysIn(
+      UUID viewerId, Optional<Membership> live, AccessRule rule, Locale locale) {
+    List<WayIn> ways = new ArrayList<>();
+    boolean tierCounts = rule.audience() == Audience.MEMBERS || rule.minTierRank() > 0;
+    if (tierCounts) {
+      boolean trialOpen =
+          live.isEmpty() && (viewerId == null || memberships.countTrials(viewerId) == 0);
+      for (TierView tier : tiers.active(locale)) {
+        if (tier.rank() < rule.minTierRank() || tier.isFree()) {
+          continue;
+        }
+        if (trialOpen && tier.trialDays() > 0) {
+          ways.add(
+              new WayIn(
+                  WayIn.Kind.TRIAL,
+                  msg(locale, "access.way.trial", tier.trialDays(), tier.name()),
+                  zero(tier),
+                  null,
+                  tier.slug(),
+                  0,
+                  "/membership/trial"));
+        }
+        cheapest(tier)
+            .ifPresent(
+                e ->
+                    ways.add(
+                        new WayIn(
+                            WayIn.Kind.TIER,
+                            msg(
+                                locale,
+                                "access.way.tier",
+                                tier.name(),
+                                msg(locale, "billing." + e.getKey().name())),
+                            quoted(MembershipPlans.ref(tier.slug(), e.getKey()), viewerId, locale)
+                                .orElse(e.getValue()),
+                            e.getKey(),
+                            tier.slug(),
+                            0,
+                            "/checkout?item=" + MembershipPlans.ref(tier.slug(), e.getKey()))));
+      }
+    }
+    if (rule.audience() == Audience.PURCHASE && rule.item() != null) {
+      quoted(rule.item(), viewerId, locale)
+          .ifPresent(
+              price ->
+                  ways.add(
+                      new WayIn(
+                          WayIn.Kind.BUY,
+                          msg(locale, "access.way.buy"),
+                          price,
+                          null,
+                          null,
+                          0,
+                          "/checkout?item=" + rule.item())));
+      commerce
+          .groupDeal(rule.item())
+          .ifPresent(
+              deal ->
+                  ways.add(
+                      new WayIn(
+                          WayIn.Kind.GROUP,
+                          msg(locale, "access.way.group", deal.size()),
+                          deal.groupPrice(),
+                          null,
+                          null,
+                          deal.size(),
+                          "/checkout?item=" + rule.item() + "&deal=" + deal.id())));
+    }
+    ways.sort(Comparator.comparingLong(w -> w.price().minor()));
+    return ways;
+  }
+
+  /** The plan with the lowest price (per payment) of a tier. */
+  private static Optional<Map.Entry<BillingPeriod, Money>> cheapest(TierView tier) {
+    return tier.prices().entrySet().stream()
+        .filter(e -> e.getValue().minor() > 0)
+        .min(Comparator.comparingLong(e -> e.getValue().minor()));
+  }
+
+  private Optional<Money> quoted(ItemRef item, UUID viewerId, Locale locale) {
+    try {
+      Quote quote = commerce.quote(item, viewerId, null, null, null, locale);
+      return Optional.of(quote.total());
+    } catch (DomainException notForSale) {
+      return Optional.empty();
+    }
+  }
+
+  private static Money zero(TierView tier) {
+    return tier.prices().values().stream()
+        .findFirst()
+        .map(m -> Money.zero(m.currency()))
+        .orElse(Money.of(0, "CNY"));
+  }
+
+  private String msg(Locale locale, String key, Object... args) {
+    return messages.getMessage(key, args, key, locale);
+  }
+}

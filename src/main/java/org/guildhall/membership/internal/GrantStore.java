@@ -1,0 +1,165 @@
+package org.guildhall.membership.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.guildhall.commerce.ItemRef;
+import org.guildhall.membership.BillingPeriod;
+import org.guildhall.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What paid orders granted: membership periods ({@code membership_grant}) and items bought one by
+ * one ({@code item_entitlement}). Both are keyed by the order, so an order grants once.
+ */
+@Repository
+class GrantStore {
+
+  /** One order's effect on a membership. */
+  record Grant(
+      UUID orderId,
+      UUID membershipId,
+      UUID accountId,
+      UUID tierId,
+      BillingPeriod billing,
+      String kind,
+      Instant periodStart,
+      Instant periodEnd,
+      Money amount,
+      Instant grantedAt,
+      long revokedSeconds,
+      Instant revokedAt) {
+
+    /** Seconds of membership this order paid for; 0 for lifetime. */
+    long seconds() {
+      return periodEnd == null ? 0 : periodEnd.getEpochSecond() - periodStart.getEpochSecond();
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  GrantStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean exists(UUID orderId) {
+    return jdbc.sql("SELECT COUNT(*) FROM membership_grant WHERE order_id = ?")
+            .param(orderId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  void insert(Grant g) {
+    jdbc.sql(
+            "INSERT INTO membership_grant (order_id, membership_id, account_id, tier_id, billing,"
+                + " kind, period_start, period_end, amount_minor, currency, granted_at) VALUES (?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            g.orderId(),
+            g.membershipId(),
+            g.accountId(),
+            g.tierId(),
+            g.billing().name(),
+            g.kind(),
+            ts(g.periodStart()),
+            ts(g.periodEnd()),
+            g.amount().minor(),
+            g.amount().currency().getCurrencyCode(),
+            ts(g.grantedAt()))
+        .update();
+  }
+
+  Optional<Grant> find(UUID orderId) {
+    return jdbc.sql("SELECT * FROM membership_grant WHERE order_id = ?")
+        .param(orderId)
+        .query(GrantStore::row)
+        .optional();
+  }
+
+  /** The latest grant of a membership that is still running at {@code now}, if any. */
+  Optional<Grant> running(UUID membershipId, Instant now) {
+    return jdbc.sql(
+            "SELECT * FROM membership_grant WHERE membership_id = ? AND revoked_at IS NULL AND"
+                + " period_start <= ? AND (period_end IS NULL OR period_end > ?) ORDER BY"
+                + " period_start DESC LIMIT 1")
+        .params(membershipId, ts(now), ts(now))
+        .query(GrantStore::row)
+        .optional();
+  }
+
+  List<Grant> ofAccount(UUID accountId, int limit) {
+    return jdbc.sql(
+            "SELECT * FROM membership_grant WHERE account_id = ? ORDER BY granted_at DESC LIMIT ?")
+        .params(accountId, limit)
+        .query(GrantStore::row)
+        .list();
+  }
+
+  /** Records that {@code seconds} more of the grant were taken back; true if it changed. */
+  boolean revoke(UUID orderId, long fromSeconds, long toSeconds, Instant now) {
+    return jdbc.sql(
+                "UPDATE membership_grant SET revoked_seconds = ?, revoked_at = ? WHERE order_id = ?"
+                    + " AND revoked_seconds = ?")
+            .params(toSeconds, ts(now), orderId, fromSeconds)
+            .update()
+        == 1;
+  }
+
+  /** Grants an item bought by itself; false if this order granted it already. */
+  boolean entitle(UUID orderId, UUID accountId, ItemRef item, Instant now) {
+    return jdbc.sql(
+                "INSERT INTO item_entitlement (order_id, account_id, item_kind, item_key,"
+                    + " granted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(orderId, accountId, item.kind(), item.key(), ts(now))
+            .update()
+        == 1;
+  }
+
+  void revokeEntitlement(UUID orderId, Instant now) {
+    jdbc.sql("UPDATE item_entitlement SET revoked_at = ? WHERE order_id = ? AND revoked_at IS NULL")
+        .params(ts(now), orderId)
+        .update();
+  }
+
+  boolean entitled(UUID accountId, ItemRef item) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM item_entitlement WHERE account_id = ? AND item_kind = ? AND"
+                    + " item_key = ? AND revoked_at IS NULL")
+            .params(accountId, item.kind(), item.key())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Grant row(ResultSet rs, int n) throws SQLException {
+    return new Grant(
+        rs.getObject("order_id", UUID.class),
+        rs.getObject("membership_id", UUID.class),
+        rs.getObject("account_id", UUID.class),
+        rs.getObject("tier_id", UUID.class),
+        BillingPeriod.valueOf(rs.getString("billing")),
+        rs.getString("kind"),
+        instant(rs, "period_start"),
+        instant(rs, "period_end"),
+        Money.of(rs.getLong("amount_minor"), rs.getString("currency").strip()),
+        instant(rs, "granted_at"),
+        rs.getLong("revoked_seconds"),
+        instant(rs, "revoked_at"));
+  }
+}
