@@ -465,9 +465,9 @@ public class StripeGateway implements PaymentGateway {
   /**
    * Sets {@code cancel_at_period_end} on the subscription: the member keeps what was paid for and
    * is not billed again. A subscription Stripe no longer knows has nothing left to stop; any other
-   * failure is thrown so that the caller tries again. (Implements the SPI's {@code
-   * cancelSubscriptionAtPeriodEnd} once that method is part of {@link PaymentGateway}.)
+   * failure is thrown so that the caller tries again.
    */
+  @Override
   public void cancelSubscriptionAtPeriodEnd(String subscriptionRef, String idempotencyKey) {
     if (isBlank(subscriptionRef)) {
       return;
