@@ -33,6 +33,12 @@ public interface CommerceApi {
    */
   OrderView refund(UUID orderId, long amountMinor, String reason, UUID actorId);
 
+  /**
+   * Issues a single-use coupon (a win-back offer, a gift) and returns its code: {@code percentOff}
+   * on items of {@code scopeKind} (null: anything) until {@code endsAt}.
+   */
+  String issueCoupon(String codePrefix, int percentOff, String scopeKind, java.time.Instant endsAt);
+
   /** Asks the gateway to stop the subscription an order started, at the end of its period. */
   void stopSubscription(UUID orderId);
 

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.guildhall.commerce.CommerceApi;
+import org.guildhall.membership.internal.AccessPolicyService;
+import org.guildhall.membership.internal.MembershipHistory;
 import org.guildhall.membership.internal.MembershipService;
 import org.guildhall.membership.internal.TierCatalog;
 import org.guildhall.membership.internal.TierEditor;
@@ -16,11 +19,65 @@ public class MembershipApi {
   private final TierCatalog tiers;
   private final MembershipService memberships;
   private final TierEditor editor;
+  private final AccessPolicyService access;
+  private final MembershipHistory history;
+  private final CommerceApi commerce;
 
-  MembershipApi(TierCatalog tiers, MembershipService memberships, TierEditor editor) {
+  MembershipApi(
+      TierCatalog tiers,
+      MembershipService memberships,
+      TierEditor editor,
+      AccessPolicyService access,
+      MembershipHistory history,
+      CommerceApi commerce) {
     this.tiers = tiers;
     this.memberships = memberships;
     this.editor = editor;
+    this.access = access;
+    this.history = history;
+    this.commerce = commerce;
+  }
+
+  /**
+   * The access policy: may this person (null: a visitor) see this item, and if not, the cheapest
+   * ways in. Pages, API, media and search all ask here.
+   */
+  public AccessDecision access(UUID viewerId, AccessRule rule, Locale locale) {
+    return access.decide(viewerId, rule, locale);
+  }
+
+  /** The member's own membership page. */
+  public MembershipDetails details(UUID accountId, Locale locale) {
+    return history.details(accountId, locale);
+  }
+
+  /**
+   * Cancels at the period end with the reason survey (reason: too-expensive, not-using,
+   * missing-content, technical, other); a recurring subscription is stopped at the gateway.
+   */
+  public void cancel(UUID accountId, String reason, String comment) {
+    memberships.cancel(accountId, reason, comment).ifPresent(commerce::stopSubscription);
+  }
+
+  /** Takes back a cancellation while the period runs. */
+  public void resume(UUID accountId) {
+    memberships.resume(accountId);
+  }
+
+  /** Switches to a lower tier's plan when the current period ends. */
+  public void downgrade(UUID accountId, String tierSlug, BillingPeriod billing) {
+    memberships.downgrade(accountId, tierSlug, billing);
+  }
+
+  public void cancelDowngrade(UUID accountId) {
+    memberships.cancelDowngrade(accountId);
+  }
+
+  /**
+   * The reasons the cancellation survey offers (message keys {@code membership.cancel.reason.*}).
+   */
+  public List<String> cancelReasons() {
+    return MembershipService.CANCEL_REASONS;
   }
 
   /** Every tier, offered or not, as the owner's forms show them. */

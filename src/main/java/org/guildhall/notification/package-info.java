@@ -4,5 +4,5 @@
  * to read at /admin/mail. Listens to other modules' events; nobody calls it to send mail.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "platform", "identity"})
+    allowedDependencies = {"shared", "platform", "identity", "commerce", "membership"})
 package org.guildhall.notification;

@@ -306,6 +306,31 @@ class CommerceService implements CommerceApi {
   }
 
   @Override
+  public String issueCoupon(String codePrefix, int percentOff, String scopeKind, Instant endsAt) {
+    String code =
+        (codePrefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8))
+            .toUpperCase(Locale.ROOT);
+    Instant now = clock.instant();
+    coupons.insert(
+        new CouponStore.Coupon(
+            UUID.randomUUID(),
+            code,
+            percentOff,
+            null,
+            scopeKind,
+            null,
+            now,
+            endsAt,
+            1,
+            1,
+            false,
+            0,
+            true,
+            now));
+    return code;
+  }
+
+  @Override
   public void stopSubscription(UUID orderId) {
     orders
         .find(orderId)

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * primary key; the losers see a duplicate (or a lock conflict, retried) and are acknowledged.
  */
 @Component
-class NotificationReceiver {
+class NotificationReceiver implements org.guildhall.commerce.PaymentNotifications {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationReceiver.class);
   private static final int ATTEMPTS = 5;
@@ -35,8 +35,9 @@ class NotificationReceiver {
     this.meters = meters;
   }
 
-  /** Empty gateway: 404 from the caller. */
-  java.util.Optional<NotificationAck> receive(String gatewayId, InboundNotification inbound) {
+  @Override
+  public java.util.Optional<NotificationAck> receive(
+      String gatewayId, InboundNotification inbound) {
     return gateways.byId(gatewayId).map(gateway -> receive(gateway, inbound));
   }
 

@@ -122,6 +122,117 @@ public class MembershipService {
             });
   }
 
+  public static final java.util.List<String> CANCEL_REASONS =
+      java.util.List.of("too-expensive", "not-using", "missing-content", "technical", "other");
+
+  /**
+   * Cancels at the period end with the survey's answer; the gateway's subscription (if any) is
+   * stopped after this commits, so the member is not charged again.
+   */
+  @Transactional
+  public java.util.Optional<UUID> cancel(UUID accountId, String reason, String comment) {
+    java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+    if (reason == null || !CANCEL_REASONS.contains(reason)) {
+      errors.put("reason", "membership.cancel.reason.required");
+    }
+    if (comment != null && comment.strip().length() > 1000) {
+      errors.put("comment", "membership.cancel.comment.too-long");
+    }
+    if (!errors.isEmpty()) {
+      throw DomainException.invalid(errors);
+    }
+    Membership m =
+        memberships
+            .findLive(accountId)
+            .filter(
+                x ->
+                    x.status() == MembershipStatus.ACTIVE
+                        || x.status() == MembershipStatus.PAST_DUE)
+            .orElseThrow(() -> DomainException.conflict("membership.nothing-to-cancel"));
+    Instant now = clock.instant();
+    m.cancel(reason, comment == null ? null : comment.strip(), now);
+    memberships.saveAndFlush(m);
+    String slug = tiers.findById(m.tierId()).map(Tier::slug).orElse("");
+    events.publishEvent(
+        new org.guildhall.membership.MembershipEvents.MembershipCanceled(
+            m.id(), accountId, slug, reason, m.currentPeriodEnd()));
+    return java.util.Optional.ofNullable(m.subscriptionOrderId());
+  }
+
+  @Transactional
+  public void resume(UUID accountId) {
+    Membership m =
+        memberships
+            .findLive(accountId)
+            .filter(x -> x.status() == MembershipStatus.CANCELED)
+            .orElseThrow(() -> DomainException.conflict("membership.nothing-to-resume"));
+    try {
+      m.resume(clock.instant());
+    } catch (IllegalStateException over) {
+      throw DomainException.conflict("membership.nothing-to-resume");
+    }
+    memberships.saveAndFlush(m);
+  }
+
+  /** Moves to a lower paid tier when the current period ends. */
+  @Transactional
+  public void downgrade(
+      UUID accountId, String tierSlug, org.guildhall.membership.BillingPeriod billing) {
+    Tier target =
+        tiers
+            .findBySlugAndActiveTrue(tierSlug)
+            .orElseThrow(() -> DomainException.invalidField("tier", "membership.downgrade.tier"));
+    Membership m =
+        memberships
+            .findLive(accountId)
+            .filter(x -> x.status() == MembershipStatus.ACTIVE)
+            .orElseThrow(() -> DomainException.conflict("membership.nothing-to-downgrade"));
+    Tier current = tiers.findById(m.tierId()).orElseThrow();
+    if (target.rank() >= current.rank()) {
+      throw DomainException.invalidField("tier", "membership.downgrade.tier");
+    }
+    if (billing == null
+        || target
+            .view(java.util.Locale.ENGLISH)
+            .price(billing)
+            .filter(p -> p.minor() > 0)
+            .isEmpty()) {
+      throw DomainException.invalidField("billing", "membership.downgrade.billing");
+    }
+    m.downgradeAtPeriodEnd(target.id(), billing, clock.instant());
+    memberships.saveAndFlush(m);
+  }
+
+  @Transactional
+  public void cancelDowngrade(UUID accountId) {
+    memberships
+        .findLive(accountId)
+        .ifPresent(
+            m -> {
+              m.cancelDowngrade(clock.instant());
+              memberships.saveAndFlush(m);
+            });
+  }
+
+  /** The live membership's pending downgrade, if any: the tier and the plan. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<java.util.Map.Entry<Tier, org.guildhall.membership.BillingPeriod>>
+      pendingDowngrade(UUID accountId) {
+    return memberships
+        .findLive(accountId)
+        .filter(m -> m.pendingTierId() != null)
+        .flatMap(
+            m ->
+                tiers
+                    .findById(m.pendingTierId())
+                    .map(t -> java.util.Map.entry(t, m.pendingBilling())));
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> subscriptionRef(UUID accountId) {
+    return memberships.findLive(accountId).map(Membership::subscriptionRef);
+  }
+
   private static MembershipView view(Membership m, Tier tier) {
     return new MembershipView(
         m.id(),

@@ -118,6 +118,33 @@ class MailComposer {
             List.of(ctx.msg("mail.email-changed.old-address"))));
   }
 
+  /**
+   * A notice: subject and paragraphs already in the member's words, an optional button to a path of
+   * this site, and small print.
+   */
+  ComposedMail notice(
+      Ctx ctx,
+      String subject,
+      String name,
+      List<String> paragraphs,
+      String actionLabel,
+      String actionPath,
+      List<String> notes) {
+    return render(
+        ctx,
+        new MailContent(
+            subject,
+            greeting(ctx, name),
+            paragraphs,
+            actionLabel,
+            actionPath == null ? null : baseUrl + actionPath,
+            notes));
+  }
+
+  Ctx context(Locale locale) {
+    return contexts.forMail(locale);
+  }
+
   /** Renders the HTML version from the template and the text version from the same words. */
   ComposedMail render(Ctx ctx, MailContent content) {
     StringOutput html = new StringOutput();
