@@ -26,6 +26,11 @@ public class TestClockConfig {
   }
 
   @Bean
+  TestItems testItems() {
+    return new TestItems();
+  }
+
+  @Bean
   CapturedEvents capturedEvents() {
     return new CapturedEvents();
   }

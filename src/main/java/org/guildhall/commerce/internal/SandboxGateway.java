@@ -410,6 +410,10 @@ public class SandboxGateway implements PaymentGateway {
     return new RefundResult(RefundResult.Status.SUCCEEDED, refundRef, null);
   }
 
+  long clockSeconds() {
+    return clock.instant().getEpochSecond();
+  }
+
   /** Signs a body as the sandbox does; public for tests that forge or replay notifications. */
   public String signatureHeader(long timestamp, String body) {
     return "t=" + timestamp + ",v1=" + sign(timestamp, body);
