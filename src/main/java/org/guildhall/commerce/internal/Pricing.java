@@ -105,7 +105,7 @@ class Pricing {
     if (!normalizedCode.isEmpty()) {
       Optional<Coupon> coupon = coupons.byCode(normalizedCode);
       String problem =
-          coupon.map(c -> couponProblem(c, ref, buyerId, now)).orElse("coupon.unknown");
+          coupon.isEmpty() ? "coupon.unknown" : couponProblem(coupon.get(), ref, buyerId, now);
       if (problem != null) {
         problems.put("coupon", problem);
       } else {
