@@ -96,7 +96,8 @@ class GrantStore {
 
   List<Grant> ofAccount(UUID accountId, int limit) {
     return jdbc.sql(
-            "SELECT * FROM membership_grant WHERE account_id = ? ORDER BY granted_at DESC LIMIT ?")
+            "SELECT * FROM membership_grant WHERE account_id = ? ORDER BY granted_at DESC,"
+                + " period_start DESC LIMIT ?")
         .params(accountId, limit)
         .query(GrantStore::row)
         .list();
