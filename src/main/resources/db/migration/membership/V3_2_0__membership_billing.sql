@@ -47,3 +47,14 @@ CREATE TABLE membership_reminder (
     sent_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (membership_id, kind, period_end)
 );
+
+-- What this module has heard about an order besides its payment: its refunds so far and its
+-- subscription id. The row is also the lock that puts an order's listeners (OrderPaid,
+-- OrderRefunded, SubscriptionLinked) one after the other, so news heard before the payment's
+-- grant is applied when the grant is made.
+CREATE TABLE membership_order_refund (
+    order_id         UUID   NOT NULL PRIMARY KEY,
+    refunded_minor   BIGINT NOT NULL DEFAULT 0,
+    total_minor      BIGINT NOT NULL DEFAULT 0,
+    subscription_ref VARCHAR(255)
+);

@@ -90,10 +90,9 @@ class Settlement {
     }
     switch (n.type()) {
       case PAYMENT_SUCCEEDED, INVOICE_PAID -> {
+        // linked first, so that OrderPaid carries the subscription when the payment brings it
+        linkSubscription(order.id(), n.subscriptionRef());
         paid(order, n.paymentRef(), now);
-        if (n.subscriptionRef() != null) {
-          linkSubscription(order.id(), n.subscriptionRef());
-        }
       }
       case SUBSCRIPTION_CREATED -> linkSubscription(order.id(), n.subscriptionRef());
       case RENEWAL_PAID -> renewal(gateway, order, n, now);

@@ -139,6 +139,41 @@ class GrantStore {
         > 0;
   }
 
+  /** Locks the order's refund row (creating it), so an order's listeners run one at a time. */
+  long[] lockRefunds(UUID orderId) {
+    jdbc.sql("INSERT INTO membership_order_refund (order_id) VALUES (?) ON CONFLICT DO NOTHING")
+        .param(orderId)
+        .update();
+    return jdbc.sql(
+            "SELECT refunded_minor, total_minor FROM membership_order_refund WHERE order_id = ? FOR"
+                + " UPDATE")
+        .param(orderId)
+        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .single();
+  }
+
+  void recordSubscription(UUID orderId, String subscriptionRef) {
+    jdbc.sql("UPDATE membership_order_refund SET subscription_ref = ? WHERE order_id = ?")
+        .params(subscriptionRef, orderId)
+        .update();
+  }
+
+  Optional<String> subscriptionHeard(UUID orderId) {
+    return jdbc.sql("SELECT subscription_ref FROM membership_order_refund WHERE order_id = ?")
+        .param(orderId)
+        .query(String.class)
+        .optional()
+        .filter(java.util.Objects::nonNull);
+  }
+
+  void recordRefunds(UUID orderId, long refundedMinor, long totalMinor) {
+    jdbc.sql(
+            "UPDATE membership_order_refund SET refunded_minor = ?, total_minor = ? WHERE order_id"
+                + " = ? AND refunded_minor < ?")
+        .params(refundedMinor, totalMinor, orderId, refundedMinor)
+        .update();
+  }
+
   private static Timestamp ts(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.UUID;
 import org.guildhall.commerce.CommerceEvents.OrderPaid;
 import org.guildhall.commerce.CommerceEvents.OrderRefunded;
 import org.guildhall.commerce.CommerceEvents.SubscriptionLinked;
@@ -81,11 +82,18 @@ public class MembershipBilling {
   public void on(SubscriptionLinked linked) {
     retrying(
         "subscription " + linked.orderId(),
-        () ->
-            grants
-                .find(linked.orderId())
-                .flatMap(g -> memberships.findById(g.membershipId()))
-                .ifPresent(m -> m.linkSubscription(linked.subscriptionRef(), linked.orderId())));
+        () -> {
+          grants.lockRefunds(linked.orderId());
+          grants.recordSubscription(linked.orderId(), linked.subscriptionRef());
+          grants
+              .find(linked.orderId())
+              .flatMap(g -> memberships.findById(g.membershipId()))
+              .ifPresent(
+                  m -> {
+                    m.linkSubscription(linked.subscriptionRef(), linked.orderId());
+                    memberships.saveAndFlush(m);
+                  });
+        });
   }
 
   private void retrying(String what, Runnable work) {
@@ -102,11 +110,17 @@ public class MembershipBilling {
     }
   }
 
-  /** Applies a paid order: a membership period, or an item bought by itself. Once per order. */
+  /**
+   * Applies a paid order: a membership period, or an item bought by itself. Once per order; a
+   * refund heard before (the listeners are asynchronous) is applied right after.
+   */
   void grant(OrderPaid paid) {
     Instant now = clock.instant();
+    grants.lockRefunds(paid.orderId());
     if (!KIND.equals(paid.item().kind())) {
-      grants.entitle(paid.orderId(), paid.buyerId(), paid.item(), now);
+      if (grants.entitle(paid.orderId(), paid.buyerId(), paid.item(), now)) {
+        applyRefunds(paid.orderId(), paid.item());
+      }
       return;
     }
     if (grants.exists(paid.orderId())) {
@@ -147,9 +161,13 @@ public class MembershipBilling {
       }
       membership.paidUntil(tier.id(), plan.billing(), end, "RENEWAL".equals(kind), now);
     }
-    if (paid.subscriptionRef() != null) {
+    String subscription =
+        paid.subscriptionRef() != null
+            ? paid.subscriptionRef()
+            : grants.subscriptionHeard(paid.orderId()).orElse(null);
+    if (subscription != null) {
       membership.linkSubscription(
-          paid.subscriptionRef(), paid.renewalOf() != null ? paid.renewalOf() : paid.orderId());
+          subscription, paid.renewalOf() != null ? paid.renewalOf() : paid.orderId());
     }
     memberships.saveAndFlush(membership);
     grants.insert(
@@ -169,41 +187,56 @@ public class MembershipBilling {
     events.publishEvent(
         new MembershipPaid(
             membership.id(), paid.buyerId(), tier.slug(), kind, end, paid.orderId(), now));
+    applyRefunds(paid.orderId(), paid.item());
+  }
+
+  /** Records a refund of a granted order and takes back what it calls for. */
+  void takeBack(OrderRefunded refunded) {
+    grants.lockRefunds(refunded.orderId());
+    grants.recordRefunds(
+        refunded.orderId(), refunded.refundedTotal().minor(), refunded.total().minor());
+    applyRefunds(refunded.orderId(), refunded.item());
   }
 
   /**
-   * Takes back what a refunded order granted: for a full refund the whole period it paid for, for a
-   * partial refund the same share of that period (rounded down to the second); a membership with no
-   * time left ends at once. An item bought by itself is revoked by a full refund.
+   * Takes back what a refunded order granted, as far as its refunds so far call for: for a full
+   * refund the whole period it paid for, for a partial refund the same share of that period
+   * (rounded down to the second); a membership with no time left ends at once. An item bought by
+   * itself is revoked by a full refund. Runs under the order's refund lock.
    */
-  void takeBack(OrderRefunded refunded) {
+  private void applyRefunds(UUID orderId, org.guildhall.commerce.ItemRef item) {
+    long[] seen = grants.lockRefunds(orderId);
+    long refundedMinor = seen[0];
+    long totalMinor = seen[1];
+    if (refundedMinor <= 0) {
+      return;
+    }
+    boolean full = refundedMinor >= totalMinor;
     Instant now = clock.instant();
-    if (!KIND.equals(refunded.item().kind())) {
-      if (refunded.full()) {
-        grants.revokeEntitlement(refunded.orderId(), now);
+    if (!KIND.equals(item.kind())) {
+      if (full) {
+        grants.revokeEntitlement(orderId, now);
       }
       return;
     }
-    Grant grant = grants.find(refunded.orderId()).orElse(null);
+    Grant grant = grants.find(orderId).orElse(null);
     if (grant == null) {
-      return;
+      return; // not granted yet: the grant applies this when it comes
     }
     Membership membership = memberships.findById(grant.membershipId()).orElseThrow();
     MembershipStatus before = membership.status();
     boolean ended;
     if (grant.seconds() == 0) {
-      if (!refunded.full() || grant.revokedAt() != null) {
+      if (!full || grant.revokedAt() != null) {
         return; // a lifetime plan is taken back only by a full refund
       }
       grants.revoke(grant.orderId(), 0, 0, now);
       ended = membership.shorten(Duration.ZERO, now);
     } else {
       long target =
-          refunded.full()
+          full
               ? grant.seconds()
-              : Math.floorDiv(
-                  Math.multiplyExact(grant.seconds(), refunded.refundedTotal().minor()),
-                  refunded.total().minor());
+              : Math.floorDiv(Math.multiplyExact(grant.seconds(), refundedMinor), totalMinor);
       long delta = target - grant.revokedSeconds();
       if (delta <= 0 || !grants.revoke(grant.orderId(), grant.revokedSeconds(), target, now)) {
         return;
