@@ -191,6 +191,68 @@
   });
 
   /* ------------------------------------------------------------------
+     6. Forms that must go once (payments): the second submit is ignored,
+        and the buttons are disabled after the browser took the form data.
+     ------------------------------------------------------------------ */
+  doc.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (e.defaultPrevented || !form.hasAttribute || !form.hasAttribute("data-once")) return;
+    if (form.getAttribute("data-submitted")) {
+      e.preventDefault();
+      return;
+    }
+    form.setAttribute("data-submitted", "true");
+    setTimeout(function () {
+      var buttons = form.querySelectorAll("button");
+      for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+    }, 0);
+  });
+
+  /* ------------------------------------------------------------------
+     7. Print buttons, countdowns of limited-time offers, provider forms
+     ------------------------------------------------------------------ */
+  doc.addEventListener("click", function (e) {
+    if (closest(e.target, "[data-print]")) window.print();
+  });
+
+  function pad(n) {
+    return n < 10 ? "0" + n : "" + n;
+  }
+
+  function tickCountdowns() {
+    var items = doc.querySelectorAll("[data-countdown]");
+    var now = Date.now();
+    for (var i = 0; i < items.length; i++) {
+      var end = Date.parse(items[i].getAttribute("data-countdown"));
+      if (isNaN(end)) continue;
+      var left = Math.max(0, Math.floor((end - now) / 1000));
+      if (left === 0) {
+        items[i].textContent = items[i].getAttribute("data-label-ended") || "";
+        continue;
+      }
+      var days = Math.floor(left / 86400);
+      var rest = left % 86400;
+      var clock = pad(Math.floor(rest / 3600)) + ":" + pad(Math.floor((rest % 3600) / 60)) + ":" + pad(rest % 60);
+      items[i].textContent = (items[i].getAttribute("data-label-left") || "") + " " + (days > 0 ? days + "d " : "") + clock;
+    }
+  }
+
+  function startPage() {
+    if (doc.querySelector("[data-countdown]")) {
+      tickCountdowns();
+      setInterval(tickCountdowns, 1000);
+    }
+    var provider = doc.querySelector("form[data-provider-autosubmit]");
+    if (provider) provider.submit();
+  }
+
+  if (doc.readyState === "loading") {
+    doc.addEventListener("DOMContentLoaded", startPage);
+  } else {
+    startPage();
+  }
+
+  /* ------------------------------------------------------------------
      Keyboard: Escape closes menus
      ------------------------------------------------------------------ */
   doc.addEventListener("keydown", function (e) {

@@ -18,6 +18,12 @@ public interface CommerceApi {
 
   Optional<OrderView> order(UUID orderId);
 
+  /** Where a buyer goes after paying for the item (its page, or the membership page). */
+  String returnPath(ItemRef item, Locale locale);
+
+  /** The gateway new checkouts use, by id ({@code sandbox}, {@code stripe}, ...). */
+  String activeGateway();
+
   /** A buyer's orders, newest first. */
   KeysetPage<OrderView> ordersOf(UUID buyerId, Cursor after, int size);
 

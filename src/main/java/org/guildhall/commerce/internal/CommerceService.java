@@ -240,6 +240,16 @@ class CommerceService implements CommerceApi {
   }
 
   @Override
+  public String returnPath(ItemRef item, Locale locale) {
+    return catalogs.find(item, null, locale).map(p -> p.returnPath()).orElse("/orders");
+  }
+
+  @Override
+  public String activeGateway() {
+    return gateways.active().id();
+  }
+
+  @Override
   @Transactional(readOnly = true)
   public KeysetPage<OrderView> ordersOf(UUID buyerId, Cursor after, int size) {
     List<OrderRow> rows = orders.byBuyer(buyerId, after, size + 1);
