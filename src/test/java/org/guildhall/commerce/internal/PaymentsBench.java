@@ -142,7 +142,7 @@ class PaymentsBench {
         "en");
     Browser browser = new Browser(port);
     browser.signIn(email, "bench pass phrase");
-    String cookie = "SESSION=" + browser.cookie("SESSION").orElseThrow();
+    String cookie = "GUILDHALL_SESSION=" + browser.cookie("GUILDHALL_SESSION").orElseThrow();
     String url = f.base() + "/checkout?item=membership/premium:YEARLY";
     List<String> command =
         List.of(
