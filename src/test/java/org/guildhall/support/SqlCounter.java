@@ -15,9 +15,17 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public class SqlCounter implements BeanPostProcessor {
 
   private final AtomicInteger count = new AtomicInteger();
+  private final java.util.Queue<String> statements =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public void reset() {
     count.set(0);
+    statements.clear();
+  }
+
+  /** The statements counted since the last reset (for failure messages). */
+  public java.util.List<String> statements() {
+    return java.util.List.copyOf(statements);
   }
 
   public int count() {
@@ -53,6 +61,7 @@ public class SqlCounter implements BeanPostProcessor {
                       || name.equals("createStatement"))
                   && isRequestThread()) {
                 count.incrementAndGet();
+                statements.add(args != null && args.length > 0 ? String.valueOf(args[0]) : name);
               }
               return invoke(connection, method, args);
             });
