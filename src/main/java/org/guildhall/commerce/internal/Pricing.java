@@ -105,7 +105,8 @@ class Pricing {
     if (!normalizedCode.isEmpty()) {
       Optional<Coupon> coupon = coupons.byCode(normalizedCode);
       String problem =
-          coupon.map(c -> couponProblem(c, ref, buyerId, now)).orElse("coupon.unknown");
+          // not Optional.map: a usable coupon has no problem (null), which map() would empty
+          coupon.isEmpty() ? "coupon.unknown" : couponProblem(coupon.get(), ref, buyerId, now);
       if (problem != null) {
         problems.put("coupon", problem);
       } else {
