@@ -3,10 +3,14 @@ package org.guildhall.admin.web;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.guildhall.commerce.CommerceAdminApi;
 import org.guildhall.commerce.GroupBuyView;
 import org.guildhall.commerce.GroupDealForm;
 import org.guildhall.commerce.GroupDealSummary;
+import org.guildhall.identity.AccountId;
+import org.guildhall.identity.AccountSummary;
+import org.guildhall.identity.IdentityApi;
 import org.guildhall.platform.DomainException;
 import org.guildhall.platform.web.Ctx;
 import org.guildhall.platform.web.Flash;
@@ -30,9 +34,11 @@ class AdminGroupDealsController {
   static final int PAGE_SIZE = 25;
 
   private final CommerceAdminApi admin;
+  private final IdentityApi identity;
 
-  AdminGroupDealsController(CommerceAdminApi admin) {
+  AdminGroupDealsController(CommerceAdminApi admin, IdentityApi identity) {
     this.admin = admin;
+    this.identity = identity;
   }
 
   @GetMapping("/admin/group-deals")
@@ -75,6 +81,7 @@ class AdminGroupDealsController {
     model.put("deal", deal);
     model.put("dealId", id);
     model.put("page", page);
+    model.put("leaders", leaders(page));
     return new ModelAndView(
         "true".equals(htmx) && after != null ? "admin/groups-rows" : "admin/group-deal", model);
   }
@@ -90,6 +97,19 @@ class AdminGroupDealsController {
     return "deal".equals(back)
         ? "redirect:/admin/group-deals/" + id
         : "redirect:/admin/group-deals";
+  }
+
+  /** The groups' leaders, in two statements whatever the page's size. */
+  private Map<UUID, AccountSummary> leaders(KeysetPage<GroupBuyView> page) {
+    if (page.items().isEmpty()) {
+      return Map.of();
+    }
+    return identity
+        .findAll(
+            page.items().stream().map(g -> new AccountId(g.leaderId())).collect(Collectors.toSet()))
+        .entrySet()
+        .stream()
+        .collect(Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue));
   }
 
   private ModelAndView form(Ctx ctx, GroupDealForm form, FormErrors errors, HttpStatus status) {

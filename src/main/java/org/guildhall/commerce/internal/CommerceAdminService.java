@@ -766,6 +766,9 @@ class CommerceAdminService implements CommerceAdminApi {
       return new Discount(null, null);
     }
     if (hasPercent && hasAmount) {
+      // still say what is wrong with each one
+      optionalInteger(percentRaw, 1, 100, "percentOff", "validation.discount.percent", errors);
+      amount(amountRaw, "amountOff", "validation.discount.amount", errors);
       errors.put("amountOff", "validation.discount.both");
       return new Discount(null, null);
     }
