@@ -1,7 +1,15 @@
 /**
- * The owner's console: member list and roles, bans, the mail outbox. It composes other modules'
- * facades only and owns no data.
+ * The owner's console: member list and roles, bans, the mail outbox, tiers, and the commerce
+ * console (orders and refunds, coupons, limited-time offers, group buys, payment settings). It
+ * composes other modules' facades only and owns no data.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "platform", "identity", "membership", "notification"})
+    allowedDependencies = {
+      "shared",
+      "platform",
+      "identity",
+      "membership",
+      "notification",
+      "commerce"
+    })
 package org.guildhall.admin;

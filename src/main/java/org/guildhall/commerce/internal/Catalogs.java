@@ -24,6 +24,11 @@ class Catalogs {
         catalogs.stream().collect(Collectors.toMap(PurchasableCatalog::kind, Function.identity()));
   }
 
+  /** The item kinds on sale, sorted. */
+  List<String> kinds() {
+    return byKind.keySet().stream().sorted().toList();
+  }
+
   Optional<Purchasable> find(ItemRef ref, UUID buyerId, Locale locale) {
     PurchasableCatalog catalog = byKind.get(ref.kind());
     return catalog == null ? Optional.empty() : catalog.find(ref.key(), buyerId, locale);

@@ -39,6 +39,11 @@ class PaymentKeys implements GatewayKeys {
     return value != null && !value.isBlank();
   }
 
+  /** True when the owner stored a value (whether or not the environment overrides it). */
+  boolean stored(String gatewayId, String name) {
+    return settings.get(settingKey(gatewayId, name)).isPresent();
+  }
+
   void put(String gatewayId, String name, String value) {
     if (value == null || value.isBlank()) {
       return;

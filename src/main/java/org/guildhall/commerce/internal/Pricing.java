@@ -105,6 +105,7 @@ class Pricing {
     if (!normalizedCode.isEmpty()) {
       Optional<Coupon> coupon = coupons.byCode(normalizedCode);
       String problem =
+          // not Optional.map: a usable coupon has no problem (null), which map() would empty
           coupon.isEmpty() ? "coupon.unknown" : couponProblem(coupon.get(), ref, buyerId, now);
       if (problem != null) {
         problems.put("coupon", problem);

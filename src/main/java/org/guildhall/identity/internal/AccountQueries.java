@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +85,28 @@ public class AccountQueries {
             row ->
                 row.toSummary(
                     rolesOf(List.of(row.id())).getOrDefault(row.id(), EnumSet.of(Role.MEMBER))));
+  }
+
+  /** The accounts that exist among {@code ids}: one statement for them, one for their roles. */
+  @Transactional(readOnly = true)
+  public Map<AccountId, AccountSummary> findAll(Collection<AccountId> ids) {
+    List<UUID> wanted = ids.stream().map(AccountId::value).distinct().toList();
+    Map<AccountId, AccountSummary> found = new LinkedHashMap<>();
+    if (wanted.isEmpty()) {
+      return found;
+    }
+    List<Row> rows =
+        jdbc.sql("SELECT " + COLUMNS + " FROM account a WHERE a.id IN (:ids)")
+            .param("ids", wanted)
+            .query(AccountQueries::row)
+            .list();
+    Map<UUID, Set<Role>> roles = rolesOf(rows.stream().map(Row::id).toList());
+    for (Row row : rows) {
+      found.put(
+          new AccountId(row.id()),
+          row.toSummary(roles.getOrDefault(row.id(), EnumSet.of(Role.MEMBER))));
+    }
+    return found;
   }
 
   @Transactional(readOnly = true)
