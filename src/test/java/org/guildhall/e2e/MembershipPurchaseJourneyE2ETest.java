@@ -2,22 +2,10 @@ package org.guildhall.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.guildhall.commerce.CommerceApi;
@@ -50,9 +38,7 @@ class MembershipPurchaseJourneyE2ETest {
   /** The owner's window: the only one where a confirmation dialog (the refund's) is expected. */
   private static final int OWNER_WIDTH = 1440;
 
-  private static final Path SCREENSHOTS = Paths.get("target", "e2e-screenshots");
-  private static Playwright playwright;
-  private static Browser browser;
+  private static E2eBrowser browser;
 
   @LocalServerPort int port;
   @Autowired IdentityApi identity;
@@ -62,32 +48,9 @@ class MembershipPurchaseJourneyE2ETest {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationContext context;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-  private final List<String> dialogs = new CopyOnWriteArrayList<>();
-  private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
-
   @BeforeAll
-  static void launch() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--no-first-run")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+  static void launch() {
+    browser = E2eBrowser.launch();
   }
 
   @AfterAll
@@ -95,14 +58,11 @@ class MembershipPurchaseJourneyE2ETest {
     if (browser != null) {
       browser.close();
     }
-    if (playwright != null) {
-      playwright.close();
-    }
   }
 
   @AfterEach
   void tearDown() {
-    contexts.forEach(BrowserContext::close);
+    browser.endTest();
     clock.reset();
   }
 
@@ -129,7 +89,7 @@ class MembershipPurchaseJourneyE2ETest {
     assertThat(page.getByTestId("flash")).isVisible();
     page.navigate(url("/membership"));
     assertThat(page.getByTestId("membership-state")).hasText("Free trial");
-    screenshot(page, "purchase-1-trial");
+    E2eBrowser.screenshot(page, "purchase-1-trial");
 
     // 2. The clock passes the trial; the expiry job ends it.
     clock.advance(Duration.ofDays(3).plusSeconds(1));
@@ -143,7 +103,7 @@ class MembershipPurchaseJourneyE2ETest {
         .hasAttribute("data-testid", "way-tier-basic");
     assertThat(page.locator("[data-testid=way-trial-premium]")).hasCount(0);
     assertThat(page.getByTestId("way-tier-premium")).containsText("¥35");
-    screenshot(page, "purchase-2-paywall");
+    E2eBrowser.screenshot(page, "purchase-2-paywall");
 
     // 4. Yearly Premium at checkout, with a coupon (20% off).
     String coupon =
@@ -156,23 +116,23 @@ class MembershipPurchaseJourneyE2ETest {
     page.getByTestId("apply-coupon").click();
     assertThat(page.getByTestId("line-coupon")).containsText("-¥59.80");
     assertThat(page.getByTestId("total")).hasText("¥239.20");
-    screenshot(page, "purchase-3-checkout");
+    E2eBrowser.screenshot(page, "purchase-3-checkout");
     Page phone = newPage(360, 780);
     signIn(phone, email, "journey pass phrase");
     phone.navigate(url("/checkout?item=membership/premium:YEARLY&coupon=" + coupon));
-    assertNoHorizontalOverflow(phone);
-    screenshot(phone, "purchase-3-checkout-phone");
+    E2eBrowser.assertNoHorizontalOverflow(phone);
+    E2eBrowser.screenshot(phone, "purchase-3-checkout-phone");
 
     // 5. The sandbox's hosted page; pay; the receipt waits for the notification.
     page.getByTestId("pay").click();
     page.waitForURL(u -> u.contains("/pay/sandbox/"));
     assertThat(page.getByTestId("sandbox-amount")).hasText("¥239.20");
-    screenshot(page, "purchase-4-sandbox");
+    E2eBrowser.screenshot(page, "purchase-4-sandbox");
     page.getByTestId("sandbox-pay").click();
     page.waitForURL(u -> u.contains("/orders/"));
     assertThat(page.getByTestId("payment-confirmed")).isVisible();
     assertThat(page.getByTestId("receipt-total")).hasText("¥239.20");
-    screenshot(page, "purchase-5-receipt");
+    E2eBrowser.screenshot(page, "purchase-5-receipt");
     String orderId = page.url().replaceAll(".*/orders/([0-9a-f-]{36}).*", "$1");
 
     // 6. Premium again.
@@ -181,13 +141,13 @@ class MembershipPurchaseJourneyE2ETest {
     page.waitForURL(u -> u.contains("/membership"));
     assertThat(page.getByTestId("membership-tier")).containsText("Premium");
     assertThat(page.getByTestId("membership-state")).hasText("Active");
-    screenshot(page, "purchase-6-premium");
+    E2eBrowser.screenshot(page, "purchase-6-premium");
 
     // 7. The order, with the right amounts, in the history.
     page.navigate(url("/orders"));
     assertThat(page.getByTestId("order-" + orderId)).containsText("¥239.20");
     assertThat(page.getByTestId("order-" + orderId).getByTestId("order-status")).hasText("Paid");
-    screenshot(page, "purchase-7-orders");
+    E2eBrowser.screenshot(page, "purchase-7-orders");
 
     // 8. The owner refunds it in full; the membership ends.
     Page owner = newPage(OWNER_WIDTH, 900);
@@ -199,7 +159,7 @@ class MembershipPurchaseJourneyE2ETest {
     owner.getByTestId("refund-submit").click();
     assertThat(owner.getByTestId("flash")).isVisible();
     assertThat(owner.getByTestId("order-refunded")).containsText("¥239.20");
-    screenshot(owner, "purchase-8-refund");
+    E2eBrowser.screenshot(owner, "purchase-8-refund");
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> membership.liveMembership(member).isEmpty());
@@ -208,7 +168,7 @@ class MembershipPurchaseJourneyE2ETest {
     page.navigate(url("/orders"));
     assertThat(page.getByTestId("order-" + orderId).getByTestId("order-status"))
         .hasText("Refunded");
-    screenshot(page, "purchase-9-refunded");
+    E2eBrowser.screenshot(page, "purchase-9-refunded");
 
     Assertions.assertThat(
             jdbc.sql("SELECT status FROM commerce_order WHERE id = ?")
@@ -216,32 +176,12 @@ class MembershipPurchaseJourneyE2ETest {
                 .query(String.class)
                 .single())
         .isEqualTo("REFUNDED");
-    Assertions.assertThat(consoleErrors).as("browser console errors").isEmpty();
-    Assertions.assertThat(dialogs).as("unexpected dialogs").isEmpty();
+    browser.assertClean();
   }
 
   private Page newPage(int width, int height) {
-    BrowserContext browserContext =
-        browser.newContext(
-            new Browser.NewContextOptions().setViewportSize(width, height).setLocale("en-US"));
-    contexts.add(browserContext);
-    Page page = browserContext.newPage();
-    page.onConsoleMessage(
-        message -> {
-          if ("error".equals(message.type())) {
-            consoleErrors.add(
-                message.text() + " (" + message.location() + " on " + page.url() + ")");
-          }
-        });
-    page.onPageError(error -> consoleErrors.add("uncaught: " + error));
-    if (width != OWNER_WIDTH) {
-      page.onDialog(
-          dialog -> {
-            dialogs.add(dialog.message() + " on " + page.url());
-            dialog.dismiss();
-          });
-    }
-    return page;
+    // only the owner's window expects a dialog: the refund's confirmation
+    return browser.newPage(url(""), width, height, "en-US", width == OWNER_WIDTH);
   }
 
   private void signIn(Page page, String email, String password) {
@@ -250,19 +190,6 @@ class MembershipPurchaseJourneyE2ETest {
     page.locator("#f-password").fill(password);
     page.getByTestId("sign-in").click();
     page.waitForURL(u -> !u.contains("/login"));
-  }
-
-  private void assertNoHorizontalOverflow(Page page) {
-    Object overflow =
-        page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-    Assertions.assertThat(((Number) overflow).intValue())
-        .as("horizontal overflow at %s", page.url())
-        .isLessThanOrEqualTo(0);
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   private String url(String path) {

@@ -2,15 +2,9 @@ package org.guildhall.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -19,13 +13,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -55,49 +45,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @WebIntegrationTest
 class RegistrationJourneyE2ETest {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "e2e-screenshots");
   private static final String OWNER_EMAIL = "owner@guildhall.demo";
   private static final String DEMO_PASSWORD = "guildhall-demo";
   private static final Pattern VERIFY_LINK =
       Pattern.compile("https?://[^\\s/]+(/verify\\?token=[^\\s<>\"']+)");
   private static final Duration MAIL_WAIT = Duration.ofSeconds(15);
 
-  private static Playwright playwright;
-  private static Browser browser;
+  private static E2eBrowser browser;
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
-  private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-  /** Console errors a step expects, e.g. Chromium reporting a deliberate 422 form response. */
-  private final List<Pattern> expectedConsoleErrors = new CopyOnWriteArrayList<>();
-
-  private final List<String> unexpectedDialogs = new CopyOnWriteArrayList<>();
-  private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
-
   @BeforeAll
-  static void launchBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--no-first-run")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+  static void launchBrowser() {
+    browser = E2eBrowser.launch();
   }
 
   @AfterAll
@@ -105,14 +66,11 @@ class RegistrationJourneyE2ETest {
     if (browser != null) {
       browser.close();
     }
-    if (playwright != null) {
-      playwright.close();
-    }
   }
 
   @AfterEach
   void closeContexts() {
-    contexts.forEach(BrowserContext::close);
+    browser.endTest();
   }
 
   @Test
@@ -138,7 +96,7 @@ class RegistrationJourneyE2ETest {
     // expected. It stays allowed for the rest of the journey since the message may arrive late.
     Pattern rejectedForm =
         Pattern.compile("^Failed to load resource: .*status of 422 .*\\(http://[^/]+/register:.*");
-    expectedConsoleErrors.add(rejectedForm);
+    browser.expectedConsoleErrors.add(rejectedForm);
     Response rejected =
         page.waitForResponse(
             r -> r.url().endsWith("/register") && "POST".equals(r.request().method()),
@@ -256,10 +214,7 @@ class RegistrationJourneyE2ETest {
     assertThat(phone.getByTestId("sign-in")).isVisible();
     screenshot(phone, "sign-in-375");
 
-    Assertions.assertThat(unexpectedDialogs).as("dialogs the journey did not expect").isEmpty();
-    Assertions.assertThat(consoleErrors)
-        .as("browser console errors (CSP, missing assets)")
-        .isEmpty();
+    browser.assertClean();
   }
 
   /** Signs in as the demo owner in a separate context and finds the new member's mail. */
@@ -318,56 +273,24 @@ class RegistrationJourneyE2ETest {
         .orElseThrow();
   }
 
-  private Page newPage(int width, int height, String locale) {
-    BrowserContext context =
-        browser.newContext(
-            new Browser.NewContextOptions()
-                .setViewportSize(width, height)
-                .setLocale(locale)
-                .setBaseURL(url("")));
-    contexts.add(context);
-    Page page = context.newPage();
-    page.onConsoleMessage(
-        message -> {
-          String text = describe(message, page);
-          if ("error".equals(message.type())
-              && expectedConsoleErrors.stream().noneMatch(p -> p.matcher(text).matches())) {
-            consoleErrors.add(text);
-          }
-        });
-    page.onPageError(error -> consoleErrors.add("uncaught: " + error));
-    // Only data-confirm forms open dialogs, and this journey uses none of them.
-    page.onDialog(
-        dialog -> {
-          unexpectedDialogs.add(dialog.type() + ": " + dialog.message() + " on " + page.url());
-          dialog.dismiss();
-        });
-    return page;
-  }
-
-  private static String describe(ConsoleMessage message, Page page) {
-    return message.text() + " (" + message.location() + " on " + page.url() + ")";
-  }
-
-  private void assertNoHorizontalOverflow(Page page) {
-    Object overflow =
-        page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-    Assertions.assertThat(((Number) overflow).intValue())
-        .as("horizontal overflow in px at %s", page.url())
-        .isLessThanOrEqualTo(0);
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-  }
-
   private long count(String sql, Object... params) {
     var spec = jdbc.sql(sql);
     for (Object param : params) {
       spec = spec.param(param);
     }
     return spec.query(Long.class).single();
+  }
+
+  private Page newPage(int width, int height, String locale) {
+    return browser.newPage(url(""), width, height, locale, false);
+  }
+
+  private static void screenshot(Page page, String name) {
+    E2eBrowser.screenshot(page, name);
+  }
+
+  private static void assertNoHorizontalOverflow(Page page) {
+    E2eBrowser.assertNoHorizontalOverflow(page);
   }
 
   private String url(String path) {

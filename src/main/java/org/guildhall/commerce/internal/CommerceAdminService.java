@@ -142,7 +142,7 @@ class CommerceAdminService implements CommerceAdminApi {
     int limit = Math.max(1, Math.min(size, 100));
     List<OrderRow> rows = findOrders(filter, Cursor.decode(after).orElse(null), limit + 1);
     return KeysetPage.of(rows, limit, o -> new Cursor(o.createdAt(), o.id()))
-        .map(CommerceAdminService::summary);
+        .map(OrderRow::summary);
   }
 
   @Override
@@ -211,27 +211,6 @@ class CommerceAdminService implements CommerceAdminApi {
     sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
     params.put("limit", limit);
     return jdbc.sql(sql.toString()).params(params).query(OrderStore::row).list();
-  }
-
-  /** A list entry: no lines or refunds. */
-  private static OrderView summary(OrderRow o) {
-    return new OrderView(
-        o.id(),
-        o.buyerId(),
-        o.item(),
-        o.title(),
-        o.status(),
-        o.total(),
-        o.refunded(),
-        o.gateway(),
-        o.paymentRef(),
-        o.subscriptionRef(),
-        o.groupId(),
-        o.createdAt(),
-        o.paidAt(),
-        o.closedAt(),
-        List.of(),
-        List.of());
   }
 
   @Override

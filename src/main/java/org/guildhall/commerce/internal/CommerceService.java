@@ -253,7 +253,7 @@ class CommerceService implements CommerceApi {
   @Transactional(readOnly = true)
   public KeysetPage<OrderView> ordersOf(UUID buyerId, Cursor after, int size) {
     List<OrderRow> rows = orders.byBuyer(buyerId, after, size + 1);
-    return KeysetPage.of(rows, size, o -> new Cursor(o.createdAt(), o.id())).map(this::summary);
+    return KeysetPage.of(rows, size, o -> new Cursor(o.createdAt(), o.id())).map(OrderRow::summary);
   }
 
   @Override
@@ -356,43 +356,6 @@ class CommerceService implements CommerceApi {
   }
 
   OrderView view(OrderRow o) {
-    return new OrderView(
-        o.id(),
-        o.buyerId(),
-        o.item(),
-        o.title(),
-        o.status(),
-        o.total(),
-        o.refunded(),
-        o.gateway(),
-        o.paymentRef(),
-        o.subscriptionRef(),
-        o.groupId(),
-        o.createdAt(),
-        o.paidAt(),
-        o.closedAt(),
-        orders.lines(o.id(), o.total().currency()),
-        orders.refundViews(o.id()));
-  }
-
-  /** A list entry: no lines or refunds (one query for the whole page). */
-  OrderView summary(OrderRow o) {
-    return new OrderView(
-        o.id(),
-        o.buyerId(),
-        o.item(),
-        o.title(),
-        o.status(),
-        o.total(),
-        o.refunded(),
-        o.gateway(),
-        o.paymentRef(),
-        o.subscriptionRef(),
-        o.groupId(),
-        o.createdAt(),
-        o.paidAt(),
-        o.closedAt(),
-        List.of(),
-        List.of());
+    return o.view(orders.lines(o.id(), o.total().currency()), orders.refundViews(o.id()));
   }
 }

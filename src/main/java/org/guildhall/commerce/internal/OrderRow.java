@@ -34,4 +34,32 @@ record OrderRow(
   Money refunded() {
     return new Money(refundedMinor, total.currency());
   }
+
+  /** The order as pages and the API see it, with its price lines and refunds. */
+  org.guildhall.commerce.OrderView view(
+      java.util.List<org.guildhall.commerce.PriceLine> lines,
+      java.util.List<org.guildhall.commerce.OrderView.RefundView> refunds) {
+    return new org.guildhall.commerce.OrderView(
+        id,
+        buyerId,
+        item,
+        title,
+        status,
+        total,
+        refunded(),
+        gateway,
+        paymentRef,
+        subscriptionRef,
+        groupId,
+        createdAt,
+        paidAt,
+        closedAt,
+        lines,
+        refunds);
+  }
+
+  /** A list entry: no lines or refunds, so a page of orders is one query. */
+  org.guildhall.commerce.OrderView summary() {
+    return view(java.util.List.of(), java.util.List.of());
+  }
 }
