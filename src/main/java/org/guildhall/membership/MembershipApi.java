@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guildhall.commerce.CommerceApi;
 import org.guildhall.membership.internal.AccessPolicyService;
+import org.guildhall.membership.internal.GiftCodes;
 import org.guildhall.membership.internal.MembershipHistory;
 import org.guildhall.membership.internal.MembershipService;
 import org.guildhall.membership.internal.TierCatalog;
@@ -22,6 +23,7 @@ public class MembershipApi {
   private final AccessPolicyService access;
   private final MembershipHistory history;
   private final CommerceApi commerce;
+  private final GiftCodes gifts;
 
   MembershipApi(
       TierCatalog tiers,
@@ -29,13 +31,15 @@ public class MembershipApi {
       TierEditor editor,
       AccessPolicyService access,
       MembershipHistory history,
-      CommerceApi commerce) {
+      CommerceApi commerce,
+      GiftCodes gifts) {
     this.tiers = tiers;
     this.memberships = memberships;
     this.editor = editor;
     this.access = access;
     this.history = history;
     this.commerce = commerce;
+    this.gifts = gifts;
   }
 
   /**
@@ -59,14 +63,33 @@ public class MembershipApi {
     memberships.cancel(accountId, reason, comment).ifPresent(commerce::stopSubscription);
   }
 
+  /** Redeems a gift code for one period of its plan; a code is redeemed once. */
+  public MembershipView redeem(UUID accountId, String code) {
+    return gifts.redeem(accountId, code);
+  }
+
+  /** The gift codes a member bought, newest first. */
+  public List<GiftCodeView> giftCodes(UUID buyerId, Locale locale) {
+    return gifts.ofBuyer(buyerId, locale);
+  }
+
+  /** The item that buys {@code quantity} gift codes for a plan. */
+  public org.guildhall.commerce.ItemRef giftItem(
+      String tierSlug, BillingPeriod billing, int quantity) {
+    return GiftCodes.item(tierSlug, billing, quantity);
+  }
+
   /** Takes back a cancellation while the period runs. */
   public void resume(UUID accountId) {
     memberships.resume(accountId);
   }
 
-  /** Switches to a lower tier's plan when the current period ends. */
+  /**
+   * Switches to a lower tier's plan when the current period ends; a recurring subscription of the
+   * current tier is stopped at the gateway, so it does not renew the higher tier.
+   */
   public void downgrade(UUID accountId, String tierSlug, BillingPeriod billing) {
-    memberships.downgrade(accountId, tierSlug, billing);
+    memberships.downgrade(accountId, tierSlug, billing).ifPresent(commerce::stopSubscription);
   }
 
   public void cancelDowngrade(UUID accountId) {

@@ -335,7 +335,8 @@ class PaidMembershipIntegrationTests {
   @Test
   void anUnpaidPeriodFallsPastDueForTheGraceAndThenExpires() {
     UUID account = member();
-    buy(account, PREMIUM_MONTHLY);
+    // a prepaid period: the sandbox's recurring billing is stopped, so nothing renews it
+    commerce.stopSubscription(buy(account, PREMIUM_MONTHLY).id());
     MembershipView active = awaitLive(account, m -> m.status() == MembershipStatus.ACTIVE);
     clock.advance(Duration.between(clock.instant(), active.currentPeriodEnd()));
     runExpiryJob();
@@ -370,7 +371,7 @@ class PaidMembershipIntegrationTests {
   @Test
   void remindersGoOutSevenDaysAndOneDayBeforeOnExpiryAndAWinBackOfferAfterOnceEach() {
     UUID account = member();
-    buy(account, PREMIUM_MONTHLY);
+    commerce.stopSubscription(buy(account, PREMIUM_MONTHLY).id());
     MembershipView active = awaitLive(account, m -> m.status() == MembershipStatus.ACTIVE);
     Instant end = active.currentPeriodEnd();
 

@@ -26,6 +26,11 @@ public class TestClockConfig {
   }
 
   @Bean
+  CrashNextPayment crashNextPayment() {
+    return new CrashNextPayment();
+  }
+
+  @Bean
   TestItems testItems() {
     return new TestItems();
   }

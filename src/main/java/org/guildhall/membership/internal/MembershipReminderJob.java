@@ -80,7 +80,8 @@ class MembershipReminderJob {
   private int before(String kind, Instant now, Duration window, Duration notBefore) {
     List<Due> due =
         jdbc.sql(
-                "SELECT m.id, m.account_id, t.slug, m.current_period_end, m.subscription_ref FROM"
+                "SELECT m.id, m.account_id, t.slug, m.current_period_end, m.subscription_ref,"
+                    + " m.status, m.pending_tier_id FROM"
                     + " membership m JOIN tier t ON t.id = m.tier_id WHERE m.status IN ('ACTIVE',"
                     + " 'CANCELED') AND m.current_period_end > ? AND m.current_period_end <= ? AND"
                     + " NOT EXISTS (SELECT 1 FROM membership_reminder r WHERE r.membership_id ="
@@ -93,7 +94,10 @@ class MembershipReminderJob {
                         rs.getObject("account_id", UUID.class),
                         rs.getString("slug"),
                         rs.getObject("current_period_end", OffsetDateTime.class).toInstant(),
-                        rs.getString("subscription_ref") != null))
+                        // renews by itself only while the subscription runs unchanged
+                        rs.getString("subscription_ref") != null
+                            && "ACTIVE".equals(rs.getString("status"))
+                            && rs.getObject("pending_tier_id") == null))
             .list();
     return send(kind, due, now);
   }

@@ -176,7 +176,7 @@ public class MembershipService {
 
   /** Moves to a lower paid tier when the current period ends. */
   @Transactional
-  public void downgrade(
+  public java.util.Optional<UUID> downgrade(
       UUID accountId, String tierSlug, org.guildhall.membership.BillingPeriod billing) {
     Tier target =
         tiers
@@ -201,6 +201,7 @@ public class MembershipService {
     }
     m.downgradeAtPeriodEnd(target.id(), billing, clock.instant());
     memberships.saveAndFlush(m);
+    return java.util.Optional.ofNullable(m.subscriptionOrderId());
   }
 
   @Transactional
@@ -233,7 +234,7 @@ public class MembershipService {
     return memberships.findLive(accountId).map(Membership::subscriptionRef);
   }
 
-  private static MembershipView view(Membership m, Tier tier) {
+  static MembershipView view(Membership m, Tier tier) {
     return new MembershipView(
         m.id(),
         m.accountId(),

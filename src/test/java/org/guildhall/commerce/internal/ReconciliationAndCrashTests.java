@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.guildhall.commerce.CheckoutStart;
-import org.guildhall.commerce.CommerceEvents.OrderPaid;
 import org.guildhall.commerce.OrderStatus;
 import org.guildhall.commerce.OrderView;
+import org.guildhall.support.CrashNextPayment;
 import org.guildhall.support.MutableClock;
 import org.guildhall.support.TestItems;
 import org.guildhall.support.WebIntegrationTest;
@@ -17,46 +16,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 
 /**
  * A notification that never comes is settled by reconciliation; a crash between verification and
  * commit loses nothing, because the redelivery applies it whole.
  */
 @WebIntegrationTest
-@Import(ReconciliationAndCrashTests.CrashConfig.class)
 class ReconciliationAndCrashTests {
-
-  /** Fails the payment's transaction once, after the notification was verified and stored. */
-  static class CrashOnce {
-    final AtomicBoolean armed = new AtomicBoolean();
-
-    @EventListener
-    void on(OrderPaid paid) {
-      if (armed.compareAndSet(true, false)) {
-        throw new IllegalStateException("simulated crash before commit");
-      }
-    }
-  }
-
-  @TestConfiguration
-  static class CrashConfig {
-    @Bean
-    CrashOnce crashOnce() {
-      return new CrashOnce();
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired MutableClock clock;
   @Autowired SandboxFaults faults;
-  @Autowired CrashOnce crash;
+  @Autowired CrashNextPayment crash;
   PaymentsFixture f;
 
   @BeforeEach
@@ -68,7 +42,7 @@ class ReconciliationAndCrashTests {
   void tearDown() {
     faults.set(SandboxFaults.Faults.NONE);
     clock.reset();
-    crash.armed.set(false);
+    crash.disarm();
   }
 
   @Test
@@ -114,7 +88,7 @@ class ReconciliationAndCrashTests {
     OrderView order = f.order(start.orderId());
     String body = f.paid(order.id(), order.total());
 
-    crash.armed.set(true);
+    crash.arm();
     assertThat(f.postSandbox(body)).as("the provider is told to retry").isEqualTo(500);
     assertThat(f.order(order.id()).status()).isEqualTo(OrderStatus.PENDING);
     assertThat(f.count("SELECT COUNT(*) FROM payment_notification WHERE order_id = ?", order.id()))
