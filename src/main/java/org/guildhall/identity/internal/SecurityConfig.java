@@ -187,7 +187,8 @@ class SecurityConfig {
                         "/verify/resend",
                         "/membership/**",
                         "/checkout",
-                        "/orders/**")
+                        "/orders/**",
+                        "/redeem")
                     .authenticated()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
