@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.guildhall.shared.Money;
 
-/** An order as pages, receipts and the API show it. */
+/**
+ * An order as pages, receipts and the API show it. {@code paymentUrl} is where the buyer pays while
+ * the order is pending (a provider's page, or WeChat Pay's QR payload); null otherwise.
+ */
 public record OrderView(
     UUID id,
     UUID buyerId,
@@ -22,7 +25,8 @@ public record OrderView(
     Instant paidAt,
     Instant closedAt,
     List<PriceLine> lines,
-    List<RefundView> refunds) {
+    List<RefundView> refunds,
+    String paymentUrl) {
 
   public Money remaining() {
     return total.minus(refunded);

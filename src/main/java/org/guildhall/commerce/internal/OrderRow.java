@@ -55,7 +55,8 @@ record OrderRow(
         paidAt,
         closedAt,
         lines,
-        refunds);
+        refunds,
+        status == org.guildhall.commerce.OrderStatus.PENDING ? redirectUrl : null);
   }
 
   /** A list entry: no lines or refunds, so a page of orders is one query. */

@@ -91,6 +91,10 @@ class CheckoutController {
         return new ModelAndView(
             "commerce/redirect-form", Map.of("ctx", ctx, "form", ProviderForm.safe(start.html())));
       }
+      if (start.redirectUrl() != null && start.redirectUrl().startsWith("weixin://")) {
+        // WeChat Pay Native: a QR code to scan with the WeChat app, on our own page
+        return new ModelAndView("redirect:/orders/" + start.orderId() + "/wechat");
+      }
       return new ModelAndView("redirect:" + start.redirectUrl());
     } catch (DomainException refused) {
       Quote quote = commerce.quote(ref, ctx.viewer().id(), null, deal, group, ctx.i18n().locale());

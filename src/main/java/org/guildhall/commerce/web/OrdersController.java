@@ -61,6 +61,26 @@ class OrdersController {
             commerce.returnPath(order.item(), ctx.i18n().locale())));
   }
 
+  /** WeChat Pay Native: the QR code to scan with WeChat, and the payment's status. */
+  @GetMapping("/orders/{id}/wechat")
+  ModelAndView wechat(@ModelAttribute("ctx") Ctx ctx, @PathVariable UUID id) {
+    OrderView order = visible(ctx, id);
+    if (order.paymentUrl() == null || !order.paymentUrl().startsWith("weixin://")) {
+      return new ModelAndView("redirect:/orders/" + id + "?returned");
+    }
+    return new ModelAndView(
+        "commerce/wechat",
+        Map.of(
+            "ctx",
+            ctx,
+            "order",
+            order,
+            "qr",
+            org.guildhall.platform.web.QrCodes.svg(order.paymentUrl(), ctx.msg("wechat.qr")),
+            "next",
+            commerce.returnPath(order.item(), ctx.i18n().locale())));
+  }
+
   /** Polled by the receipt page while the payment is being confirmed. */
   @GetMapping("/orders/{id}/status")
   ModelAndView status(
