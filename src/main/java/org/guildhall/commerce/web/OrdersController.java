@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The member's orders: the history (newest first, keyset "load more") and each order's printable
@@ -48,17 +49,22 @@ class OrdersController {
       @PathVariable UUID id,
       @RequestParam(name = "returned", required = false) String returned) {
     OrderView order = visible(ctx, id);
-    return new ModelAndView(
-        "commerce/order",
-        Map.of(
-            "ctx",
-            ctx,
-            "order",
-            order,
-            "returned",
-            returned != null,
-            "next",
-            commerce.returnPath(order.item(), ctx.i18n().locale())));
+    ModelAndView mav = new ModelAndView("commerce/order");
+    mav.addObject("order", order);
+    mav.addObject("returned", returned != null);
+    mav.addObject("next", commerce.returnPath(order.item(), ctx.i18n().locale()));
+    if (order.groupId() != null && order.status().paid()) {
+      // the link that brings others into this group buy
+      mav.addObject(
+          "shareUrl",
+          ServletUriComponentsBuilder.fromCurrentContextPath()
+              .path("/checkout")
+              .queryParam("item", order.item().toString())
+              .queryParam("group", order.groupId())
+              .build()
+              .toUriString());
+    }
+    return mav;
   }
 
   /** WeChat Pay Native: the QR code to scan with WeChat, and the payment's status. */
