@@ -5,7 +5,8 @@ import java.util.UUID;
 /**
  * The owner's tier form, as typed: prices are in major units of the community currency ("99",
  * "35.50"); an empty price means the period is not offered; benefits are one per line. {@code id}
- * is null for a new tier; {@code active} is null when the checkbox was not ticked.
+ * is null for a new tier; {@code active} is null when the checkbox was not ticked; {@code
+ * memberDiscount} is the members' percentage off items bought by themselves (empty: none).
  */
 public record TierForm(
     UUID id,
@@ -22,13 +23,14 @@ public record TierForm(
     String monthly,
     String quarterly,
     String yearly,
-    String lifetime) {
+    String lifetime,
+    String memberDiscount) {
 
   public boolean offered() {
     return Boolean.TRUE.equals(active);
   }
 
   public static TierForm blank() {
-    return new TierForm(null, "", "", "", "", "", "", "", "", "0", true, "", "", "", "");
+    return new TierForm(null, "", "", "", "", "", "", "", "", "0", true, "", "", "", "", "0");
   }
 }

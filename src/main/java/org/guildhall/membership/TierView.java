@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guildhall.shared.Money;
 
-/** A tier as pages show it, in one language. */
+/**
+ * A tier as pages show it, in one language. {@code memberDiscountPercent}: its members' price for
+ * items bought by themselves (courses, columns), as a percentage off.
+ */
 public record TierView(
     UUID id,
     String slug,
@@ -15,7 +18,8 @@ public record TierView(
     String description,
     List<String> benefits,
     int trialDays,
-    Map<BillingPeriod, Money> prices) {
+    Map<BillingPeriod, Money> prices,
+    int memberDiscountPercent) {
 
   public TierView {
     benefits = List.copyOf(benefits);

@@ -57,6 +57,7 @@ class AdminTiersIntegrationTests {
     bad.put("nameEn", "");
     bad.put("yearly", "-5");
     bad.put("trialDays", "365");
+    bad.put("memberDiscount", "95");
     Page refused = owner.post("/admin/tiers", bad);
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.body())
@@ -64,7 +65,8 @@ class AdminTiersIntegrationTests {
         .contains("data-testid=\"error-rank\"") // rank 1 belongs to Basic
         .contains("data-testid=\"error-nameEn\"")
         .contains("data-testid=\"error-yearly\"")
-        .contains("data-testid=\"error-trialDays\"");
+        .contains("data-testid=\"error-trialDays\"")
+        .contains("data-testid=\"error-memberDiscount\"");
     assertThat(tiers("Not A Slug!")).isZero();
 
     Map<String, String> good = form(slug, Integer.toString(50 + (int) (Math.random() * 40)));

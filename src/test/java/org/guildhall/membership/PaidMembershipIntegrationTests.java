@@ -310,6 +310,44 @@ class PaidMembershipIntegrationTests {
   }
 
   @Test
+  void payingMembersGetTheirTiersMemberPriceOnItemsButTrialsDoNot() {
+    UUID basic = member();
+    buy(basic, BASIC_YEARLY);
+    awaitLive(basic, m -> m.status() == MembershipStatus.ACTIVE);
+    Quote member =
+        commerce.quote(
+            org.guildhall.support.TestItems.item("member-price"),
+            basic,
+            null,
+            null,
+            null,
+            Locale.ENGLISH);
+    assertThat(member.lines())
+        .extracting(PriceLine::kind)
+        .containsExactly("LIST", "ADJUSTMENT", "TOTAL");
+    assertThat(member.lines().get(1).label()).contains("Basic").contains("10%");
+    assertThat(member.total()).isEqualTo(Money.of(4500, "CNY"));
+    assertThat(commerce.quote(BASIC_YEARLY, basic, null, null, null, Locale.ENGLISH).lines())
+        .as("plans are not discounted by the member price")
+        .extracting(PriceLine::kind)
+        .doesNotContain("ADJUSTMENT");
+
+    UUID trial = member();
+    membership.startTrial(trial, "premium");
+    assertThat(
+            commerce
+                .quote(
+                    org.guildhall.support.TestItems.item("member-price"),
+                    trial,
+                    null,
+                    null,
+                    null,
+                    Locale.ENGLISH)
+                .total())
+        .isEqualTo(Money.of(5000, "CNY"));
+  }
+
+  @Test
   void cancellingKeepsAccessToThePeriodEndAndThenTheJobEndsIt() {
     UUID account = member();
     buy(account, PREMIUM_MONTHLY);

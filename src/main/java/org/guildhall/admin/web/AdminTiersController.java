@@ -90,7 +90,8 @@ class AdminTiersController {
         f.monthly(),
         f.quarterly(),
         f.yearly(),
-        f.lifetime());
+        f.lifetime(),
+        f.memberDiscount());
   }
 
   private static ModelAndView form(Ctx ctx, TierForm form, FormErrors errors, HttpStatus status) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guildhall.commerce.ItemRef;
+import org.guildhall.commerce.PriceAdjuster;
 import org.guildhall.commerce.PriceLine;
 import org.guildhall.commerce.Purchasable;
 import org.guildhall.commerce.Quote;
@@ -39,6 +40,7 @@ class Pricing {
   private final OrderStore orders;
   private final MessageSource messages;
   private final Clock clock;
+  private final List<PriceAdjuster> adjusters;
 
   Pricing(
       Catalogs catalogs,
@@ -47,7 +49,8 @@ class Pricing {
       GroupStore groups,
       OrderStore orders,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      List<PriceAdjuster> adjusters) {
     this.catalogs = catalogs;
     this.offers = offers;
     this.coupons = coupons;
@@ -55,6 +58,7 @@ class Pricing {
     this.orders = orders;
     this.messages = messages;
     this.clock = clock;
+    this.adjusters = List.copyOf(adjusters);
   }
 
   /** A priced quote; what is wrong with the coupon or group is in {@link Quote#problems()}. */
@@ -69,7 +73,13 @@ class Pricing {
     List<PriceLine> lines = new ArrayList<>();
     lines.add(new PriceLine("LIST", item.title(), item.listPrice()));
     Money running = item.listPrice();
-    for (Purchasable.Adjustment adjustment : item.adjustments()) {
+    List<Purchasable.Adjustment> adjustments = new ArrayList<>(item.adjustments());
+    if (buyerId != null) {
+      for (PriceAdjuster adjuster : adjusters) {
+        adjustments.addAll(adjuster.adjust(item, buyerId, locale));
+      }
+    }
+    for (Purchasable.Adjustment adjustment : adjustments) {
       lines.add(new PriceLine("ADJUSTMENT", adjustment.label(), adjustment.amount()));
       running = running.plus(adjustment.amount());
     }

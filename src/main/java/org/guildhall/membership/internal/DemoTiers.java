@@ -64,6 +64,7 @@ class DemoTiers implements SmartInitializingSingleton {
             clock.instant());
     basic.setPrice(BillingPeriod.MONTHLY, Money.of(1200, "CNY"));
     basic.setPrice(BillingPeriod.YEARLY, Money.of(9900, "CNY"));
+    basic.memberDiscount(10);
     Tier premium =
         new Tier(
             "premium",
@@ -85,6 +86,7 @@ class DemoTiers implements SmartInitializingSingleton {
             clock.instant());
     premium.setPrice(BillingPeriod.MONTHLY, Money.of(3500, "CNY"));
     premium.setPrice(BillingPeriod.YEARLY, Money.of(29900, "CNY"));
+    premium.memberDiscount(30);
     tiers.saveAll(List.of(free, basic, premium));
   }
 }

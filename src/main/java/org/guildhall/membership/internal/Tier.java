@@ -43,6 +43,10 @@ class Tier {
   private String benefitsEn;
   private String benefitsZh;
   private int trialDays;
+
+  @Column(name = "member_discount_percent", nullable = false)
+  private int memberDiscountPercent;
+
   private boolean active;
   private Instant createdAt;
 
@@ -143,6 +147,18 @@ class Tier {
     return slug;
   }
 
+  int memberDiscountPercent() {
+    return memberDiscountPercent;
+  }
+
+  /** Members of this tier pay {@code percent} % less for items bought by themselves. */
+  void memberDiscount(int percent) {
+    if (percent < 0 || percent > 90) {
+      throw new IllegalArgumentException("A member discount is 0 to 90 %");
+    }
+    this.memberDiscountPercent = percent;
+  }
+
   int trialDays() {
     return trialDays;
   }
@@ -161,6 +177,7 @@ class Tier {
         zh ? descriptionZh : descriptionEn,
         lines(zh ? benefitsZh : benefitsEn),
         trialDays,
-        amounts());
+        amounts(),
+        memberDiscountPercent);
   }
 }

@@ -45,14 +45,14 @@ public class TierEditor {
 
   @Transactional(readOnly = true)
   public List<TierForm> all() {
-    return tiers.findAllByOrderByRankAsc().stream().map(t -> form(t.editable())).toList();
+    return tiers.findAllByOrderByRankAsc().stream().map(TierEditor::form).toList();
   }
 
   @Transactional(readOnly = true)
   public TierForm find(UUID id) {
     return tiers
         .findById(id)
-        .map(t -> form(t.editable()))
+        .map(TierEditor::form)
         .orElseThrow(() -> DomainException.notFound("tier-not-found"));
   }
 
@@ -72,6 +72,7 @@ public class TierEditor {
     Tier tier =
         new Tier(slug, parsed.rank, parsed.en, parsed.zh, parsed.trialDays, clock.instant());
     tier.update(parsed.rank, parsed.en, parsed.zh, parsed.trialDays, form.offered(), parsed.prices);
+    tier.memberDiscount(parsed.memberDiscount);
     save(tier);
     return tier.id();
   }
@@ -85,6 +86,7 @@ public class TierEditor {
       throw DomainException.invalid(errors);
     }
     tier.update(parsed.rank, parsed.en, parsed.zh, parsed.trialDays, form.offered(), parsed.prices);
+    tier.memberDiscount(parsed.memberDiscount);
     save(tier);
   }
 
@@ -98,7 +100,12 @@ public class TierEditor {
   }
 
   private record Parsed(
-      int rank, Tier.Texts en, Tier.Texts zh, int trialDays, Map<BillingPeriod, Money> prices) {}
+      int rank,
+      Tier.Texts en,
+      Tier.Texts zh,
+      int trialDays,
+      Map<BillingPeriod, Money> prices,
+      int memberDiscount) {}
 
   private Parsed parse(TierForm form, UUID self, Map<String, String> errors) {
     int rank = integer(form.rank(), 0, 100, "rank", "validation.tier.rank", errors);
@@ -115,7 +122,17 @@ public class TierEditor {
     price(form.quarterly(), BillingPeriod.QUARTERLY, "quarterly", prices, errors);
     price(form.yearly(), BillingPeriod.YEARLY, "yearly", prices, errors);
     price(form.lifetime(), BillingPeriod.LIFETIME, "lifetime", prices, errors);
-    return new Parsed(rank, en, zh, trialDays, prices);
+    int memberDiscount =
+        integer(
+            form.memberDiscount() == null || form.memberDiscount().isBlank()
+                ? "0"
+                : form.memberDiscount(),
+            0,
+            90,
+            "memberDiscount",
+            "validation.tier.member-discount",
+            errors);
+    return new Parsed(rank, en, zh, trialDays, prices, memberDiscount);
   }
 
   private static int integer(
@@ -179,7 +196,8 @@ public class TierEditor {
     }
   }
 
-  private static TierForm form(Tier.Editable t) {
+  private static TierForm form(Tier tier) {
+    Tier.Editable t = tier.editable();
     return new TierForm(
         t.id(),
         t.slug(),
@@ -195,7 +213,8 @@ public class TierEditor {
         major(t.prices().get(BillingPeriod.MONTHLY)),
         major(t.prices().get(BillingPeriod.QUARTERLY)),
         major(t.prices().get(BillingPeriod.YEARLY)),
-        major(t.prices().get(BillingPeriod.LIFETIME)));
+        major(t.prices().get(BillingPeriod.LIFETIME)),
+        Integer.toString(tier.memberDiscountPercent()));
   }
 
   private static String major(Money money) {
