@@ -173,7 +173,7 @@ class CommerceService implements CommerceApi {
     if (free) {
       return new CheckoutStart(orderId, OrderStatus.PAID, returnUrl(r, orderId), null, false);
     }
-    return start(row, gateway, quote, r, false);
+    return start(row, gateway, r, false);
   }
 
   private CheckoutStart resume(OrderRow order, CheckoutRequest r, boolean existing) {
@@ -184,25 +184,16 @@ class CommerceService implements CommerceApi {
     if (order.redirectUrl() != null) {
       return new CheckoutStart(order.id(), order.status(), order.redirectUrl(), null, existing);
     }
-    if (order.sessionRef() != null || existing) {
-      // A provider whose page is a form (Alipay) is asked again; it returns the same trade.
-      Quote quote =
-          new Quote(
-              catalogs
-                  .find(order.item(), order.buyerId(), r.locale())
-                  .orElseThrow(() -> DomainException.notFound("item-not-found")),
-              List.of(),
-              order.total(),
-              null,
-              "",
-              java.util.Map.of());
-      return start(order, gateways.get(order.gateway()), quote, r, existing);
+    if (!FREE.equals(order.gateway())) {
+      // Not started yet (the first request is still talking to the provider), or a provider
+      // whose page is a form (Alipay): ask again; providers answer the same order the same way.
+      return start(order, gateways.get(order.gateway()), r, existing);
     }
     return new CheckoutStart(order.id(), order.status(), returnUrl(r, order.id()), null, existing);
   }
 
   private CheckoutStart start(
-      OrderRow order, PaymentGateway gateway, Quote quote, CheckoutRequest r, boolean existing) {
+      OrderRow order, PaymentGateway gateway, CheckoutRequest r, boolean existing) {
     String base = r.baseUrl();
     CheckoutRedirect redirect;
     try {
@@ -211,7 +202,7 @@ class CommerceService implements CommerceApi {
               new PaymentRequest(
                   order.id(),
                   order.total(),
-                  quote.item().title(),
+                  order.title(),
                   order.recurringMonths(),
                   returnUrl(r, order.id()),
                   base + "/checkout?item=" + order.item() + "&canceled=" + order.id(),

@@ -99,6 +99,16 @@ public class SandboxGateway implements PaymentGateway {
 
   @Override
   public CheckoutRedirect start(PaymentRequest r) {
+    String base = r.notifyUrl().substring(0, r.notifyUrl().indexOf("/api/v1/"));
+    // one checkout session per order, as a provider keyed by the idempotency key would answer
+    Optional<String> open =
+        jdbc.sql("SELECT id FROM sandbox_session WHERE order_id = ? AND status = 'OPEN'")
+            .param(r.orderId())
+            .query(String.class)
+            .optional();
+    if (open.isPresent()) {
+      return CheckoutRedirect.to(base + "/pay/sandbox/" + open.get(), open.get());
+    }
     String sessionId = "sbx_cs_" + token();
     jdbc.sql(
             "INSERT INTO sandbox_session (id, order_id, amount_minor, currency, description,"
@@ -116,7 +126,6 @@ public class SandboxGateway implements PaymentGateway {
             r.notifyUrl(),
             ts(clock.instant()))
         .update();
-    String base = r.notifyUrl().substring(0, r.notifyUrl().indexOf("/api/v1/"));
     return CheckoutRedirect.to(base + "/pay/sandbox/" + sessionId, sessionId);
   }
 
