@@ -24,6 +24,9 @@ public interface CommerceApi {
   /** The gateway new checkouts use, by id ({@code sandbox}, {@code stripe}, ...). */
   String activeGateway();
 
+  /** Limited-time offers running now that may cover items of {@code kind}, ending soonest first. */
+  java.util.List<OfferView> runningOffers(String kind);
+
   /** A buyer's orders, newest first. */
   KeysetPage<OrderView> ordersOf(UUID buyerId, Cursor after, int size);
 

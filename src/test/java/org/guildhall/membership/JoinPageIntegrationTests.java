@@ -6,6 +6,7 @@ import java.util.Map;
 import org.guildhall.support.Browser;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The "Join" page compares tiers monthly or yearly and shows the yearly saving. */
@@ -38,5 +39,64 @@ class JoinPageIntegrationTests {
         .contains("¥35");
     String chinese = new Browser(port).language("zh-CN").get("/join?billing=monthly").body();
     assertThat(chinese).contains("高级会员").contains("/ 月").contains("每年省 ¥121");
+  }
+
+  @Autowired org.guildhall.commerce.CommerceAdminApi admin;
+  @Autowired org.guildhall.support.MutableClock clock;
+  @Autowired org.guildhall.commerce.CommerceApi commerce;
+
+  @Test
+  void aRunningOfferOnAPlanIsAnnouncedWithItsCountdownAndPricedAtCheckout() {
+    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+    java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(clock.instant(), zone);
+    var offer =
+        admin.createOffer(
+            new org.guildhall.commerce.OfferForm(
+                "Spring sale",
+                "春季特惠",
+                "membership",
+                "premium:YEARLY",
+                "10",
+                "",
+                now.minusMinutes(1).withNano(0).toString(),
+                now.plusHours(2).withNano(0).toString(),
+                true),
+            zone);
+    try {
+      String page = new Browser(port).get("/join").body();
+      assertThat(page)
+          .contains("data-testid=\"offer-banner\"")
+          .contains("Spring sale")
+          .contains("10% off");
+      assertThat(page).contains("data-countdown=\"" + offer.endsAt());
+      var quote =
+          commerce.quote(
+              new org.guildhall.commerce.ItemRef("membership", "premium:YEARLY"),
+              null,
+              null,
+              null,
+              null,
+              java.util.Locale.ENGLISH);
+      assertThat(quote.lines())
+          .extracting(org.guildhall.commerce.PriceLine::kind)
+          .contains("OFFER");
+      assertThat(quote.total()).isEqualTo(org.guildhall.shared.Money.of(26910, "CNY"));
+      assertThat(quote.offerEndsAt()).isEqualTo(offer.endsAt());
+      assertThat(
+              commerce
+                  .quote(
+                      new org.guildhall.commerce.ItemRef("membership", "premium:MONTHLY"),
+                      null,
+                      null,
+                      null,
+                      null,
+                      java.util.Locale.ENGLISH)
+                  .total())
+          .as("the offer covers the yearly plan only")
+          .isEqualTo(org.guildhall.shared.Money.of(3500, "CNY"));
+    } finally {
+      admin.setOfferActive(offer.id(), false);
+    }
+    assertThat(new Browser(port).get("/join").body()).doesNotContain("offer-banner");
   }
 }

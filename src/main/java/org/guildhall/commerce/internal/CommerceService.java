@@ -40,6 +40,7 @@ class CommerceService implements CommerceApi {
   static final String FREE = "free";
 
   private final Pricing pricing;
+  private final OfferStore offers;
   private final Catalogs catalogs;
   private final OrderStore orders;
   private final RefundStore refunds;
@@ -54,6 +55,7 @@ class CommerceService implements CommerceApi {
 
   CommerceService(
       Pricing pricing,
+      OfferStore offers,
       Catalogs catalogs,
       OrderStore orders,
       RefundStore refunds,
@@ -66,6 +68,7 @@ class CommerceService implements CommerceApi {
       Clock clock,
       @Value("${guildhall.commerce.order-ttl:PT30M}") Duration orderTtl) {
     this.pricing = pricing;
+    this.offers = offers;
     this.catalogs = catalogs;
     this.orders = orders;
     this.refunds = refunds;
@@ -233,6 +236,27 @@ class CommerceService implements CommerceApi {
   @Override
   public String returnPath(ItemRef item, Locale locale) {
     return catalogs.find(item, null, locale).map(p -> p.returnPath()).orElse("/orders");
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<org.guildhall.commerce.OfferView> runningOffers(String kind) {
+    return offers.running(kind, clock.instant()).stream()
+        .sorted(java.util.Comparator.comparing(OfferStore.Offer::endsAt))
+        .map(
+            o ->
+                new org.guildhall.commerce.OfferView(
+                    o.id(),
+                    o.nameEn(),
+                    o.nameZh(),
+                    o.scopeKind(),
+                    o.scopeKey(),
+                    o.percentOff(),
+                    o.amountOff(),
+                    o.startsAt(),
+                    o.endsAt(),
+                    o.active()))
+        .toList();
   }
 
   @Override

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JoinController {
 
   private final MembershipApi membership;
+  private final org.guildhall.commerce.CommerceApi commerce;
 
-  JoinController(MembershipApi membership) {
+  JoinController(MembershipApi membership, org.guildhall.commerce.CommerceApi commerce) {
     this.membership = membership;
+    this.commerce = commerce;
   }
 
   @GetMapping("/join")
@@ -27,12 +29,26 @@ class JoinController {
       @RequestParam(name = "billing", defaultValue = "yearly") String billing,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model) {
-    model.addAttribute("tiers", membership.tiers(ctx.i18n().locale()));
+    var tiers = membership.tiers(ctx.i18n().locale());
+    model.addAttribute("tiers", tiers);
     model.addAttribute(
         "billing", "monthly".equals(billing) ? BillingPeriod.MONTHLY : BillingPeriod.YEARLY);
     MembershipStanding standing = membership.standing(ctx.signedIn() ? ctx.viewer().id() : null);
     model.addAttribute("membership", standing.membership());
     model.addAttribute("trialAvailable", standing.trialAvailable());
+    // offers on plans shown here (one on a hidden tier is not advertised)
+    model.addAttribute(
+        "offers",
+        commerce.runningOffers("membership").stream()
+            .filter(
+                o ->
+                    o.scopeKey() == null
+                        || tiers.stream()
+                            .anyMatch(
+                                t ->
+                                    o.scopeKey().equals(t.slug())
+                                        || o.scopeKey().startsWith(t.slug() + ":")))
+            .toList());
     // The monthly/yearly switch swaps only the grid.
     return "true".equals(htmx) ? "membership/tier-grid" : "membership/join";
   }
