@@ -144,6 +144,30 @@ class PaidMembershipIntegrationTests {
   }
 
   @Test
+  void aRecurringSubscriptionRenewsByItselfAtThePeriodEnd() {
+    UUID account = member();
+    OrderView first = buy(account, PREMIUM_MONTHLY);
+    MembershipView active = awaitLive(account, m -> m.status() == MembershipStatus.ACTIVE);
+    assertThat(first.subscriptionRef()).isNotNull();
+    assertThat(membership.details(account, Locale.ENGLISH).autoRenews()).isTrue();
+
+    clock.advance(Duration.between(clock.instant(), active.currentPeriodEnd()));
+    context.getBean(org.guildhall.commerce.internal.SandboxGateway.class).renewDue();
+    payments().deliver();
+    MembershipView renewed =
+        awaitLive(account, m -> m.currentPeriodEnd().isAfter(active.currentPeriodEnd()));
+    assertThat(renewed.status()).isEqualTo(MembershipStatus.ACTIVE);
+    assertThat(renewed.currentPeriodEnd())
+        .isEqualTo(active.currentPeriodEnd().atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+    List<OrderView> orders = commerce.ordersOf(account, null, 10).items();
+    assertThat(orders).hasSize(2);
+    assertThat(orders).extracting(OrderView::status).containsOnly(OrderStatus.PAID);
+    assertThat(membership.details(account, Locale.ENGLISH).history())
+        .extracting(MembershipDetails.HistoryEntry::kind)
+        .containsExactly("RENEWAL", "NEW");
+  }
+
+  @Test
   void twentyConcurrentSubscribeAttemptsByOneMemberLeaveAtMostOneLiveMembership() throws Exception {
     UUID account = member();
     CommercePaymentsForTests payments = payments();
