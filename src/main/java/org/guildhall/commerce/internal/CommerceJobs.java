@@ -78,7 +78,7 @@ public class CommerceJobs {
       fixedDelayString = "${guildhall.commerce.reconcile-interval:PT1M}",
       initialDelayString = "PT20S")
   @SchedulerLock(name = "payment-reconciliation", lockAtMostFor = "PT10M")
-  void reconcileOnSchedule() {
+  public void reconcileOnSchedule() {
     reconcile();
   }
 
@@ -116,7 +116,7 @@ public class CommerceJobs {
       fixedDelayString = "${guildhall.commerce.refund-interval:PT15S}",
       initialDelayString = "PT15S")
   @SchedulerLock(name = "payment-refunds", lockAtMostFor = "PT10M")
-  void refundsOnSchedule() {
+  public void refundsOnSchedule() {
     sendRefunds(Duration.ofSeconds(10));
   }
 
@@ -131,7 +131,7 @@ public class CommerceJobs {
       fixedDelayString = "${guildhall.commerce.group-interval:PT1M}",
       initialDelayString = "PT30S")
   @SchedulerLock(name = "group-buy-expiry", lockAtMostFor = "PT10M")
-  void groupsOnSchedule() {
+  public void groupsOnSchedule() {
     failExpiredGroups();
     sendRefunds(Duration.ZERO);
   }

@@ -48,7 +48,7 @@ public class SandboxDeliveries {
       fixedDelayString = "${guildhall.commerce.sandbox-interval:PT1S}",
       initialDelayString = "PT5S")
   @SchedulerLock(name = "sandbox-deliveries", lockAtMostFor = "PT5M")
-  void onSchedule() {
+  public void onSchedule() {
     sandbox.renewDue();
     deliverDue();
   }

@@ -58,7 +58,7 @@ class MembershipReminderJob {
       fixedDelayString = "${guildhall.membership.reminder-interval:PT10M}",
       initialDelayString = "PT1M")
   @SchedulerLock(name = "membership-reminders", lockAtMostFor = "PT30M")
-  void onSchedule() {
+  public void onSchedule() {
     runOnce();
   }
 
