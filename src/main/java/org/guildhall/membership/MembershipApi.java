@@ -50,6 +50,32 @@ public class MembershipApi {
     return access.decide(viewerId, rule, locale);
   }
 
+  /**
+   * Whether the person's live membership (a trial counts) grants the privilege — member-only
+   * boards, events, priority questions, mentoring — for the modules that honour it.
+   */
+  public boolean hasPrivilege(UUID accountId, Privilege privilege) {
+    return tierOf(accountId).map(t -> t.privileges().contains(privilege)).orElse(false);
+  }
+
+  /** How many days before everyone the person sees new content (0 without a membership). */
+  public int earlyAccessDays(UUID accountId) {
+    return tierOf(accountId).map(TierView::earlyAccessDays).orElse(0);
+  }
+
+  private Optional<TierView> tierOf(UUID accountId) {
+    if (accountId == null) {
+      return Optional.empty();
+    }
+    return memberships
+        .live(accountId)
+        .flatMap(
+            m ->
+                tiers.active(Locale.ENGLISH).stream()
+                    .filter(t -> t.slug().equals(m.tierSlug()))
+                    .findFirst());
+  }
+
   /** The member's own membership page. */
   public MembershipDetails details(UUID accountId, Locale locale) {
     return history.details(accountId, locale);

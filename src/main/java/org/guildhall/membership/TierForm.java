@@ -24,13 +24,41 @@ public record TierForm(
     String quarterly,
     String yearly,
     String lifetime,
-    String memberDiscount) {
+    String memberDiscount,
+    java.util.List<String> privileges,
+    String earlyAccessDays) {
+
+  public TierForm {
+    privileges = privileges == null ? java.util.List.of() : java.util.List.copyOf(privileges);
+  }
+
+  public boolean grants(Privilege privilege) {
+    return privileges.contains(privilege.name());
+  }
 
   public boolean offered() {
     return Boolean.TRUE.equals(active);
   }
 
   public static TierForm blank() {
-    return new TierForm(null, "", "", "", "", "", "", "", "", "0", true, "", "", "", "", "0");
+    return new TierForm(
+        null,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "0",
+        true,
+        "",
+        "",
+        "",
+        "",
+        "0",
+        java.util.List.of(),
+        "0");
   }
 }

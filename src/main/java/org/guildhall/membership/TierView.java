@@ -19,11 +19,14 @@ public record TierView(
     List<String> benefits,
     int trialDays,
     Map<BillingPeriod, Money> prices,
-    int memberDiscountPercent) {
+    int memberDiscountPercent,
+    java.util.Set<Privilege> privileges,
+    int earlyAccessDays) {
 
   public TierView {
     benefits = List.copyOf(benefits);
     prices = Map.copyOf(prices);
+    privileges = java.util.Set.copyOf(privileges);
   }
 
   public boolean isFree() {

@@ -58,6 +58,7 @@ class AdminTiersIntegrationTests {
     bad.put("yearly", "-5");
     bad.put("trialDays", "365");
     bad.put("memberDiscount", "95");
+    bad.put("earlyAccessDays", "61");
     Page refused = owner.post("/admin/tiers", bad);
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.body())
@@ -66,7 +67,8 @@ class AdminTiersIntegrationTests {
         .contains("data-testid=\"error-nameEn\"")
         .contains("data-testid=\"error-yearly\"")
         .contains("data-testid=\"error-trialDays\"")
-        .contains("data-testid=\"error-memberDiscount\"");
+        .contains("data-testid=\"error-memberDiscount\"")
+        .contains("data-testid=\"error-earlyAccessDays\"");
     assertThat(tiers("Not A Slug!")).isZero();
 
     Map<String, String> good = form(slug, Integer.toString(50 + (int) (Math.random() * 40)));
@@ -82,7 +84,16 @@ class AdminTiersIntegrationTests {
     Map<String, String> edited = new HashMap<>(good);
     edited.put("yearly", "1799.50");
     edited.put("monthly", "199");
+    edited.put("privileges", "MENTORING");
+    edited.put("earlyAccessDays", "5");
     assertThat(owner.post("/admin/tiers/" + id, edited).status()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("SELECT privileges || '/' || early_access_days FROM tier WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("MENTORING/5");
+    assertThat(owner.get("/admin/tiers/" + id).body()).contains("value=\"MENTORING\" checked");
     assertThat(
             jdbc.sql("SELECT amount_minor FROM tier_price WHERE tier_id = ? AND billing = 'YEARLY'")
                 .param(id)

@@ -45,5 +45,14 @@ class DemoMembershipsTests {
     assertThat(order.total().minor()).isZero();
     assertThat(order.gateway()).isEqualTo("free");
     assertThat(membership.liveMembership(demo("free@guildhall.demo"))).isEmpty();
+
+    // the demo tiers' privileges and early access
+    assertThat(membership.hasPrivilege(premium, Privilege.MENTORING)).isTrue();
+    assertThat(membership.earlyAccessDays(premium)).isEqualTo(7);
+    assertThat(membership.hasPrivilege(basic, Privilege.MEMBER_BOARDS)).isTrue();
+    assertThat(membership.hasPrivilege(basic, Privilege.MENTORING)).isFalse();
+    assertThat(membership.earlyAccessDays(basic)).isZero();
+    assertThat(membership.hasPrivilege(demo("free@guildhall.demo"), Privilege.MEMBER_BOARDS))
+        .isFalse();
   }
 }

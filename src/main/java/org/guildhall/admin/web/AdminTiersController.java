@@ -91,7 +91,9 @@ class AdminTiersController {
         f.quarterly(),
         f.yearly(),
         f.lifetime(),
-        f.memberDiscount());
+        f.memberDiscount(),
+        f.privileges(),
+        f.earlyAccessDays());
   }
 
   private static ModelAndView form(Ctx ctx, TierForm form, FormErrors errors, HttpStatus status) {

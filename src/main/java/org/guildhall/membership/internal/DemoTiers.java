@@ -65,6 +65,11 @@ class DemoTiers implements SmartInitializingSingleton {
     basic.setPrice(BillingPeriod.MONTHLY, Money.of(1200, "CNY"));
     basic.setPrice(BillingPeriod.YEARLY, Money.of(9900, "CNY"));
     basic.memberDiscount(10);
+    basic.grants(
+        java.util.Set.of(
+            org.guildhall.membership.Privilege.MEMBER_COLUMNS,
+            org.guildhall.membership.Privilege.MEMBER_BOARDS),
+        0);
     Tier premium =
         new Tier(
             "premium",
@@ -87,6 +92,7 @@ class DemoTiers implements SmartInitializingSingleton {
     premium.setPrice(BillingPeriod.MONTHLY, Money.of(3500, "CNY"));
     premium.setPrice(BillingPeriod.YEARLY, Money.of(29900, "CNY"));
     premium.memberDiscount(30);
+    premium.grants(java.util.EnumSet.allOf(org.guildhall.membership.Privilege.class), 7);
     tiers.saveAll(List.of(free, basic, premium));
   }
 }

@@ -47,6 +47,12 @@ class Tier {
   @Column(name = "member_discount_percent", nullable = false)
   private int memberDiscountPercent;
 
+  @Column(nullable = false)
+  private String privileges = "";
+
+  @Column(name = "early_access_days", nullable = false)
+  private int earlyAccessDays;
+
   private boolean active;
   private Instant createdAt;
 
@@ -159,6 +165,34 @@ class Tier {
     this.memberDiscountPercent = percent;
   }
 
+  java.util.Set<org.guildhall.membership.Privilege> privileges() {
+    java.util.Set<org.guildhall.membership.Privilege> set =
+        java.util.EnumSet.noneOf(org.guildhall.membership.Privilege.class);
+    for (String name : privileges.split(",")) {
+      if (!name.isBlank()) {
+        set.add(org.guildhall.membership.Privilege.valueOf(name.strip()));
+      }
+    }
+    return set;
+  }
+
+  int earlyAccessDays() {
+    return earlyAccessDays;
+  }
+
+  /** What the tier grants besides content, and how many days early its members see new content. */
+  void grants(java.util.Set<org.guildhall.membership.Privilege> privileges, int earlyAccessDays) {
+    if (earlyAccessDays < 0 || earlyAccessDays > 60) {
+      throw new IllegalArgumentException("Early access is 0 to 60 days");
+    }
+    this.privileges =
+        privileges.stream()
+            .sorted()
+            .map(Enum::name)
+            .collect(java.util.stream.Collectors.joining(","));
+    this.earlyAccessDays = earlyAccessDays;
+  }
+
   int trialDays() {
     return trialDays;
   }
@@ -178,6 +212,8 @@ class Tier {
         lines(zh ? benefitsZh : benefitsEn),
         trialDays,
         amounts(),
-        memberDiscountPercent);
+        memberDiscountPercent,
+        privileges(),
+        earlyAccessDays);
   }
 }

@@ -73,6 +73,7 @@ public class TierEditor {
         new Tier(slug, parsed.rank, parsed.en, parsed.zh, parsed.trialDays, clock.instant());
     tier.update(parsed.rank, parsed.en, parsed.zh, parsed.trialDays, form.offered(), parsed.prices);
     tier.memberDiscount(parsed.memberDiscount);
+    tier.grants(parsed.privileges, parsed.earlyAccessDays);
     save(tier);
     return tier.id();
   }
@@ -87,6 +88,7 @@ public class TierEditor {
     }
     tier.update(parsed.rank, parsed.en, parsed.zh, parsed.trialDays, form.offered(), parsed.prices);
     tier.memberDiscount(parsed.memberDiscount);
+    tier.grants(parsed.privileges, parsed.earlyAccessDays);
     save(tier);
   }
 
@@ -105,7 +107,9 @@ public class TierEditor {
       Tier.Texts zh,
       int trialDays,
       Map<BillingPeriod, Money> prices,
-      int memberDiscount) {}
+      int memberDiscount,
+      java.util.Set<org.guildhall.membership.Privilege> privileges,
+      int earlyAccessDays) {}
 
   private Parsed parse(TierForm form, UUID self, Map<String, String> errors) {
     int rank = integer(form.rank(), 0, 100, "rank", "validation.tier.rank", errors);
@@ -132,7 +136,26 @@ public class TierEditor {
             "memberDiscount",
             "validation.tier.member-discount",
             errors);
-    return new Parsed(rank, en, zh, trialDays, prices, memberDiscount);
+    java.util.Set<org.guildhall.membership.Privilege> privileges =
+        java.util.EnumSet.noneOf(org.guildhall.membership.Privilege.class);
+    for (String name : form.privileges()) {
+      try {
+        privileges.add(org.guildhall.membership.Privilege.valueOf(name));
+      } catch (IllegalArgumentException unknown) {
+        errors.put("privileges", "validation.tier.privileges");
+      }
+    }
+    int earlyAccessDays =
+        integer(
+            form.earlyAccessDays() == null || form.earlyAccessDays().isBlank()
+                ? "0"
+                : form.earlyAccessDays(),
+            0,
+            60,
+            "earlyAccessDays",
+            "validation.tier.early-access",
+            errors);
+    return new Parsed(rank, en, zh, trialDays, prices, memberDiscount, privileges, earlyAccessDays);
   }
 
   private static int integer(
@@ -214,7 +237,9 @@ public class TierEditor {
         major(t.prices().get(BillingPeriod.QUARTERLY)),
         major(t.prices().get(BillingPeriod.YEARLY)),
         major(t.prices().get(BillingPeriod.LIFETIME)),
-        Integer.toString(tier.memberDiscountPercent()));
+        Integer.toString(tier.memberDiscountPercent()),
+        tier.privileges().stream().map(Enum::name).toList(),
+        Integer.toString(tier.earlyAccessDays()));
   }
 
   private static String major(Money money) {
