@@ -12,20 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.guildhall.commerce.CheckoutRequest;
 import org.guildhall.commerce.CheckoutStart;
 import org.guildhall.commerce.CommerceApi;
 import org.guildhall.commerce.ItemRef;
-import org.guildhall.commerce.OrderStatus;
-import org.guildhall.commerce.internal.SandboxGateway;
-import org.guildhall.commerce.internal.SandboxNotifications;
-import org.guildhall.identity.AccountId;
+import org.guildhall.commerce.internal.CommercePaymentsForTests;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.support.Browser;
+import org.guildhall.support.People;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class CommerceFixtures {
 
   static final ItemRef PREMIUM_MONTHLY = new ItemRef("membership", "premium:MONTHLY");
-  static final String PASSWORD = "a long pass phrase";
 
   private final ApplicationContext context;
   private final int port;
@@ -51,13 +45,8 @@ final class CommerceFixtures {
 
   /** A freshly registered member. */
   Buyer buyer() {
-    String handle = unique("b");
-    String email = handle + "@example.com";
-    AccountId id =
-        context
-            .getBean(IdentityApi.class)
-            .provision(email, PASSWORD, "Buyer " + handle, handle, Set.of(Role.MEMBER), "en");
-    return new Buyer(id.value(), email);
+    People.Person person = People.provision(context.getBean(IdentityApi.class), "b");
+    return new Buyer(person.id(), person.email());
   }
 
   /** A pending order for Premium monthly, paid through the sandbox gateway. */
@@ -83,21 +72,11 @@ final class CommerceFixtures {
 
   /**
    * A paid order: the buyer presses Pay on the sandbox's page, the sandbox's signed notification
-   * reaches the webhook path, and the order is PAID.
+   * reaches the webhook endpoint, and the order is PAID.
    */
   UUID paidOrder(Buyer buyer) {
     CheckoutStart start = checkout(buyer);
-    String session = start.redirectUrl().substring(start.redirectUrl().lastIndexOf('/') + 1);
-    assertThat(context.getBean(SandboxGateway.class).pay(session)).isTrue();
-    CommerceApi commerce = context.getBean(CommerceApi.class);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              SandboxNotifications.deliver(context, start.orderId());
-              return commerce.order(start.orderId()).orElseThrow().status();
-            },
-            status -> status == OrderStatus.PAID);
+    new CommercePaymentsForTests(context, port).payAndDeliver(start.orderId());
     return start.orderId();
   }
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.support.Browser;
+import org.guildhall.support.People;
 import org.guildhall.support.SqlCounter;
 import org.guildhall.support.TestItems;
 import org.guildhall.support.WebIntegrationTest;
@@ -39,15 +38,11 @@ class CommercePageQueryCountTests {
   }
 
   Browser buyerWithOrders(int orders) {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    String email = "qc" + tag + "@example.com";
-    buyer =
-        identity
-            .provision(email, "query count pass", "QC", "qc" + tag, Set.of(Role.MEMBER), "en")
-            .value();
+    People.Person person = People.provision(identity, "qc");
+    buyer = person.id();
     order(orders);
     Browser browser = new Browser(port);
-    browser.signIn(email, "query count pass");
+    browser.signIn(person.email(), People.PASSWORD);
     return browser;
   }
 

@@ -7,11 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.support.Browser;
+import org.guildhall.support.People;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,9 @@ class PaymentsApiIntegrationTests {
 
   @BeforeEach
   void member() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    String email = "api" + tag + "@example.com";
-    identity.provision(
-        email, "api pass phrase", "Api " + tag, "api" + tag, Set.of(Role.MEMBER), "en");
+    People.Person person = People.provision(identity, "api");
     Browser browser = new Browser(port);
-    browser.signIn(email, "api pass phrase");
+    browser.signIn(person.email(), People.PASSWORD);
     token = browser.createAccessToken("tests", "30").orElseThrow();
   }
 

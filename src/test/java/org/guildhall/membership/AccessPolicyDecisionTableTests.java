@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -17,6 +16,7 @@ import org.guildhall.identity.IdentityApi;
 import org.guildhall.identity.Role;
 import org.guildhall.membership.AccessDecision.Reason;
 import org.guildhall.membership.AccessDecision.WayIn;
+import org.guildhall.support.People;
 import org.guildhall.support.TestItems;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,16 +54,7 @@ class AccessPolicyDecisionTableTests {
   UUID trialUsed;
 
   UUID person(Role... roles) {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    return identity
-        .provision(
-            "a" + tag + "@example.com",
-            "policy pass phrase",
-            "A " + tag,
-            "a" + tag,
-            Set.of(roles),
-            "en")
-        .value();
+    return People.provision(identity, "a", roles).id();
   }
 
   void pay(UUID account, ItemRef item) {

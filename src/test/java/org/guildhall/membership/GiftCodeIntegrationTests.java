@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +21,10 @@ import org.guildhall.commerce.CommerceApi;
 import org.guildhall.commerce.OrderView;
 import org.guildhall.commerce.internal.CommercePaymentsForTests;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.platform.DomainException;
 import org.guildhall.shared.Money;
 import org.guildhall.support.Browser;
+import org.guildhall.support.People;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +42,7 @@ class GiftCodeIntegrationTests {
   @Autowired IdentityApi identity;
 
   UUID person() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    return identity
-        .provision(
-            "g" + tag + "@example.com",
-            "gift pass phrase",
-            "G " + tag,
-            "g" + tag,
-            Set.of(Role.MEMBER),
-            "en")
-        .value();
+    return People.provision(identity, "g").id();
   }
 
   OrderView buyCodes(UUID buyer, int quantity) {
@@ -153,11 +143,9 @@ class GiftCodeIntegrationTests {
 
   @Test
   void thePagesValidateAndRedeem() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    identity.provision(
-        "w" + tag + "@example.com", "gift pass phrase", "W", "w" + tag, Set.of(Role.MEMBER), "en");
+    People.Person person = People.provision(identity, "w");
     Browser browser = new Browser(port);
-    browser.signIn("w" + tag + "@example.com", "gift pass phrase");
+    browser.signIn(person.email(), People.PASSWORD);
     assertThat(browser.get("/membership/gifts").body()).contains("data-testid=\"gift-form\"");
     Browser.Page bad =
         browser.post("/membership/gifts", Map.of("plan", "premium:YEARLY", "quantity", "0"));

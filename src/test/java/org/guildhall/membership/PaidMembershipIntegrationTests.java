@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,12 +25,12 @@ import org.guildhall.commerce.PriceLine;
 import org.guildhall.commerce.Quote;
 import org.guildhall.commerce.internal.CommercePaymentsForTests;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.membership.MembershipEvents.MembershipReminder;
 import org.guildhall.platform.DomainException;
 import org.guildhall.shared.Money;
 import org.guildhall.support.CapturedEvents;
 import org.guildhall.support.MutableClock;
+import org.guildhall.support.People;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,16 +71,7 @@ class PaidMembershipIntegrationTests {
   }
 
   UUID member() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    return identity
-        .provision(
-            "p" + tag + "@example.com",
-            "paid pass phrase",
-            "Paid " + tag,
-            "p" + tag,
-            Set.of(Role.MEMBER),
-            "en")
-        .value();
+    return People.provision(identity, "p").id();
   }
 
   OrderView buy(UUID buyer, ItemRef item) {

@@ -1,8 +1,8 @@
 package org.guildhall.commerce.internal;
 
-import static org.guildhall.commerce.internal.Sql.instant;
-import static org.guildhall.commerce.internal.Sql.ts;
-import static org.guildhall.commerce.internal.Sql.uuid;
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+import static org.guildhall.platform.jdbc.Sql.uuid;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -390,7 +390,7 @@ class CommerceAdminService implements CommerceAdminApi {
   @Override
   @Transactional(readOnly = true)
   public List<OfferView> offers() {
-    return offers.all().stream().map(CommerceAdminService::offer).toList();
+    return offers.all().stream().map(OfferStore.Offer::view).toList();
   }
 
   @Override
@@ -420,7 +420,7 @@ class CommerceAdminService implements CommerceAdminApi {
             ends,
             form.activeNow());
     offers.insert(offer, clock.instant());
-    return offer(offer);
+    return offer.view();
   }
 
   @Override
@@ -429,20 +429,6 @@ class CommerceAdminService implements CommerceAdminApi {
     if (!offers.setActive(id, active)) {
       throw DomainException.notFound("offer-not-found");
     }
-  }
-
-  private static OfferView offer(OfferStore.Offer o) {
-    return new OfferView(
-        o.id(),
-        o.nameEn(),
-        o.nameZh(),
-        o.scopeKind(),
-        o.scopeKey(),
-        o.percentOff(),
-        o.amountOff(),
-        o.startsAt(),
-        o.endsAt(),
-        o.active());
   }
 
   private static String name(String raw, String field, Map<String, String> errors) {
@@ -611,7 +597,7 @@ class CommerceAdminService implements CommerceAdminApi {
     SandboxFaults.Faults f = faults.current();
     return new PaymentSettings(
         gateways.active().id(),
-        settings.get(Gateways.SETTING).orElse(Gateways.SANDBOX),
+        settings.get(Gateways.SETTING).orElse(SandboxGateway.ID),
         states,
         new PaymentSettings.SandboxFaultsView(f.copies(), f.delaySeconds(), f.reorder(), f.drop()));
   }

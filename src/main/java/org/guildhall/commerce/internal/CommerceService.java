@@ -243,19 +243,7 @@ class CommerceService implements CommerceApi {
   public List<org.guildhall.commerce.OfferView> runningOffers(String kind) {
     return offers.running(kind, clock.instant()).stream()
         .sorted(java.util.Comparator.comparing(OfferStore.Offer::endsAt))
-        .map(
-            o ->
-                new org.guildhall.commerce.OfferView(
-                    o.id(),
-                    o.nameEn(),
-                    o.nameZh(),
-                    o.scopeKind(),
-                    o.scopeKey(),
-                    o.percentOff(),
-                    o.amountOff(),
-                    o.startsAt(),
-                    o.endsAt(),
-                    o.active()))
+        .map(OfferStore.Offer::view)
         .toList();
   }
 

@@ -1,8 +1,8 @@
 package org.guildhall.commerce.internal;
 
-import static org.guildhall.commerce.internal.Sql.instant;
-import static org.guildhall.commerce.internal.Sql.ts;
-import static org.guildhall.commerce.internal.Sql.uuid;
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+import static org.guildhall.platform.jdbc.Sql.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 class Gateways {
 
   static final String SETTING = "payments.gateway";
-  static final String SANDBOX = "sandbox";
 
   private final Map<String, PaymentGateway> byId;
   private final InstallationSettings settings;
@@ -46,7 +45,7 @@ class Gateways {
         .get(SETTING)
         .flatMap(this::byId)
         .filter(PaymentGateway::configured)
-        .orElseGet(() -> get(SANDBOX));
+        .orElseGet(() -> get(SandboxGateway.ID));
   }
 
   void choose(String id) {

@@ -1,6 +1,6 @@
 package org.guildhall.commerce.internal;
 
-import static org.guildhall.commerce.internal.Sql.ts;
+import static org.guildhall.platform.jdbc.Sql.ts;
 
 import java.time.Instant;
 import org.guildhall.commerce.gateway.VerifiedNotification;

@@ -1,8 +1,8 @@
 package org.guildhall.commerce.internal;
 
-import static org.guildhall.commerce.internal.Sql.instant;
-import static org.guildhall.commerce.internal.Sql.ts;
-import static org.guildhall.commerce.internal.Sql.uuid;
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+import static org.guildhall.platform.jdbc.Sql.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +37,15 @@ class OfferStore {
     boolean covers(ItemRef item) {
       return Scopes.covers(scopeKind, scopeKey, item);
     }
+
+    boolean runningAt(Instant now) {
+      return active && !now.isBefore(startsAt) && now.isBefore(endsAt);
+    }
+
+    org.guildhall.commerce.OfferView view() {
+      return new org.guildhall.commerce.OfferView(
+          id, nameEn, nameZh, scopeKind, scopeKey, percentOff, amountOff, startsAt, endsAt, active);
+    }
   }
 
   private static final String COLUMNS =
@@ -45,18 +54,30 @@ class OfferStore {
 
   private final JdbcClient jdbc;
 
+  /**
+   * The active offers, read once a minute per instance (and at once after a change here): every
+   * checkout, quote and Join page needs them, and they change rarely.
+   */
+  private final com.github.benmanes.caffeine.cache.LoadingCache<String, List<Offer>> active =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .expireAfterWrite(java.time.Duration.ofMinutes(1))
+          .maximumSize(1)
+          .build(key -> loadActive());
+
   OfferStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** Offers running at {@code now} that may cover items of {@code kind}. */
   List<Offer> running(String kind, Instant now) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM offer WHERE active = TRUE AND ends_at > ? AND starts_at <= ? AND"
-                + " (scope_kind IS NULL OR scope_kind = ?)")
-        .params(ts(now), ts(now), kind)
+    return active.get("active").stream()
+        .filter(o -> o.runningAt(now))
+        .filter(o -> o.scopeKind() == null || o.scopeKind().equals(kind))
+        .toList();
+  }
+
+  private List<Offer> loadActive() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM offer WHERE active = TRUE")
         .query(OfferStore::row)
         .list();
   }
@@ -86,10 +107,14 @@ class OfferStore {
             o.active(),
             ts(now))
         .update();
+    this.active.invalidateAll();
   }
 
   boolean setActive(UUID id, boolean active) {
-    return jdbc.sql("UPDATE offer SET active = ? WHERE id = ?").params(active, id).update() == 1;
+    boolean changed =
+        jdbc.sql("UPDATE offer SET active = ? WHERE id = ?").params(active, id).update() == 1;
+    this.active.invalidateAll();
+    return changed;
   }
 
   private static Offer row(ResultSet rs, int n) throws SQLException {

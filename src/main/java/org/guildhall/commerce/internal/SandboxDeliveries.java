@@ -1,7 +1,7 @@
 package org.guildhall.commerce.internal;
 
-import static org.guildhall.commerce.internal.Sql.ts;
-import static org.guildhall.commerce.internal.Sql.uuid;
+import static org.guildhall.platform.jdbc.Sql.ts;
+import static org.guildhall.platform.jdbc.Sql.uuid;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,8 @@
 package org.guildhall.commerce.internal;
 
-import static org.guildhall.commerce.internal.Sql.instant;
-import static org.guildhall.commerce.internal.Sql.ts;
-import static org.guildhall.commerce.internal.Sql.uuid;
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+import static org.guildhall.platform.jdbc.Sql.uuid;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -217,54 +217,57 @@ public class SandboxGateway implements PaymentGateway {
     return true;
   }
 
+  /** A running sandbox subscription whose period has ended. */
+  private record DueRenewal(
+      String sessionId,
+      UUID orderId,
+      Money amount,
+      String subscriptionRef,
+      int months,
+      Instant renewalAt) {}
+
   /** Bills every sandbox subscription whose period has ended (recurring billing). */
   @Transactional
   public int renewDue() {
-    Instant now = clock.instant();
-    List<Map<String, Object>> due =
+    List<DueRenewal> due =
         jdbc.sql(
                 "SELECT id, order_id, amount_minor, currency, subscription_ref, recurring_months,"
                     + " next_renewal_at FROM sandbox_session WHERE subscription_active = TRUE AND"
                     + " next_renewal_at <= ? ORDER BY next_renewal_at LIMIT 100")
-            .param(ts(now))
-            .query()
-            .listOfRows();
-    for (Map<String, Object> row : due) {
-      String id = (String) row.get("id");
-      int months = ((Number) row.get("recurring_months")).intValue();
-      Instant at = ((java.sql.Timestamp) toTimestamp(row.get("next_renewal_at"))).toInstant();
+            .param(ts(clock.instant()))
+            .query(
+                (rs, n) ->
+                    new DueRenewal(
+                        rs.getString("id"),
+                        uuid(rs, "order_id"),
+                        Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+                        rs.getString("subscription_ref"),
+                        rs.getInt("recurring_months"),
+                        instant(rs, "next_renewal_at")))
+            .list();
+    for (DueRenewal d : due) {
+      // moving the renewal date is the once-only step: a second instance finds it moved
       int moved =
           jdbc.sql(
                   "UPDATE sandbox_session SET next_renewal_at = ? WHERE id = ? AND next_renewal_at ="
                       + " ?")
-              .params(ts(plusMonths(at, months)), id, ts(at))
+              .params(ts(plusMonths(d.renewalAt(), d.months())), d.sessionId(), ts(d.renewalAt()))
               .update();
       if (moved == 1) {
-        Money amount =
-            Money.of(
-                ((Number) row.get("amount_minor")).longValue(),
-                ((String) row.get("currency")).strip());
         queue(
-            notifyUrl(id),
+            notifyUrl(d.sessionId()),
             List.of(
                 event(
                     "invoice.paid",
-                    (UUID) row.get("order_id"),
-                    amount,
+                    d.orderId(),
+                    d.amount(),
                     "sbx_in_" + token(),
-                    (String) row.get("subscription_ref"),
+                    d.subscriptionRef(),
                     null,
                     "subscription_cycle")));
       }
     }
     return due.size();
-  }
-
-  private static Object toTimestamp(Object value) {
-    if (value instanceof java.time.OffsetDateTime odt) {
-      return java.sql.Timestamp.from(odt.toInstant());
-    }
-    return value;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.guildhall.identity.internal;
 
+import static org.guildhall.platform.jdbc.Sql.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -200,11 +202,6 @@ public class AccountQueries {
 
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
   }
 
   private static Row row(ResultSet rs, int n) throws SQLException {

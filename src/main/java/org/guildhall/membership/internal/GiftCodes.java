@@ -1,10 +1,11 @@
 package org.guildhall.membership.internal;
 
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,7 +166,7 @@ public class GiftCodes implements PurchasableCatalog {
                     tier.id(),
                     gift.plan().billing().name(),
                     position,
-                    Timestamp.from(now))
+                    ts(now))
                 .update();
           }
         });
@@ -243,7 +244,7 @@ public class GiftCodes implements PurchasableCatalog {
         jdbc.sql(
                 "UPDATE gift_code SET status = 'REDEEMED', redeemed_by = ?, redeemed_at = ? WHERE"
                     + " code = ? AND status = 'AVAILABLE'")
-            .params(accountId, Timestamp.from(now), code)
+            .params(accountId, ts(now), code)
             .update();
     if (taken == 0) {
       throw DomainException.invalidField("code", "gift.code.used");
@@ -282,13 +283,9 @@ public class GiftCodes implements PurchasableCatalog {
                     names.getOrDefault(rs.getObject("tier_id", UUID.class), ""),
                     BillingPeriod.valueOf(rs.getString("billing")),
                     rs.getString("status"),
-                    instant(rs.getObject("redeemed_at", OffsetDateTime.class)),
-                    instant(rs.getObject("created_at", OffsetDateTime.class))))
+                    instant(rs, "redeemed_at"),
+                    instant(rs, "created_at")))
         .list();
-  }
-
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
   }
 
   /** 12 characters without look-alikes (no 0/O, 1/I); shown in groups of four. */

@@ -1,10 +1,11 @@
 package org.guildhall.membership.internal;
 
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -139,16 +140,39 @@ class GrantStore {
         > 0;
   }
 
-  /** Locks the order's refund row (creating it), so an order's listeners run one at a time. */
-  long[] lockRefunds(UUID orderId) {
+  /**
+   * What the order's listeners have heard besides the payment: its refunded total so far (of its
+   * total) and its subscription id.
+   */
+  record Heard(long refundedMinor, long totalMinor, String subscriptionRef) {
+
+    boolean refunded() {
+      return refundedMinor > 0;
+    }
+
+    boolean fullyRefunded() {
+      return refundedMinor >= totalMinor;
+    }
+
+    /** With a refund total reported now (refund events may come out of order). */
+    Heard withRefunds(long refunded, long total) {
+      return refunded > refundedMinor ? new Heard(refunded, total, subscriptionRef) : this;
+    }
+  }
+
+  /**
+   * Locks the order's row of what was heard (creating it) and reads it, so that an order's
+   * listeners run one at a time and each sees what the others recorded.
+   */
+  Heard lockRefunds(UUID orderId) {
     jdbc.sql("INSERT INTO membership_order_refund (order_id) VALUES (?) ON CONFLICT DO NOTHING")
         .param(orderId)
         .update();
     return jdbc.sql(
-            "SELECT refunded_minor, total_minor FROM membership_order_refund WHERE order_id = ? FOR"
-                + " UPDATE")
+            "SELECT refunded_minor, total_minor, subscription_ref FROM membership_order_refund"
+                + " WHERE order_id = ? FOR UPDATE")
         .param(orderId)
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .query((rs, n) -> new Heard(rs.getLong(1), rs.getLong(2), rs.getString(3)))
         .single();
   }
 
@@ -158,29 +182,12 @@ class GrantStore {
         .update();
   }
 
-  Optional<String> subscriptionHeard(UUID orderId) {
-    return jdbc.sql("SELECT subscription_ref FROM membership_order_refund WHERE order_id = ?")
-        .param(orderId)
-        .query(String.class)
-        .optional()
-        .filter(java.util.Objects::nonNull);
-  }
-
-  void recordRefunds(UUID orderId, long refundedMinor, long totalMinor) {
+  void recordRefunds(UUID orderId, Heard heard) {
     jdbc.sql(
             "UPDATE membership_order_refund SET refunded_minor = ?, total_minor = ? WHERE order_id"
                 + " = ? AND refunded_minor < ?")
-        .params(refundedMinor, totalMinor, orderId, refundedMinor)
+        .params(heard.refundedMinor(), heard.totalMinor(), orderId, heard.refundedMinor())
         .update();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   private static Grant row(ResultSet rs, int n) throws SQLException {

@@ -116,10 +116,10 @@ public class MembershipBilling {
    */
   void grant(OrderPaid paid) {
     Instant now = clock.instant();
-    grants.lockRefunds(paid.orderId());
+    GrantStore.Heard heard = grants.lockRefunds(paid.orderId());
     if (!KIND.equals(paid.item().kind())) {
       if (grants.entitle(paid.orderId(), paid.buyerId(), paid.item(), now)) {
-        applyRefunds(paid.orderId(), paid.item());
+        applyRefunds(paid.orderId(), paid.item(), heard);
       }
       return;
     }
@@ -162,9 +162,7 @@ public class MembershipBilling {
       membership.paidUntil(tier.id(), plan.billing(), end, "RENEWAL".equals(kind), now);
     }
     String subscription =
-        paid.subscriptionRef() != null
-            ? paid.subscriptionRef()
-            : grants.subscriptionHeard(paid.orderId()).orElse(null);
+        paid.subscriptionRef() != null ? paid.subscriptionRef() : heard.subscriptionRef();
     if (subscription != null) {
       membership.linkSubscription(
           subscription, paid.renewalOf() != null ? paid.renewalOf() : paid.orderId());
@@ -187,15 +185,17 @@ public class MembershipBilling {
     events.publishEvent(
         new MembershipPaid(
             membership.id(), paid.buyerId(), tier.slug(), kind, end, paid.orderId(), now));
-    applyRefunds(paid.orderId(), paid.item());
+    applyRefunds(paid.orderId(), paid.item(), heard);
   }
 
   /** Records a refund of a granted order and takes back what it calls for. */
   void takeBack(OrderRefunded refunded) {
-    grants.lockRefunds(refunded.orderId());
-    grants.recordRefunds(
-        refunded.orderId(), refunded.refundedTotal().minor(), refunded.total().minor());
-    applyRefunds(refunded.orderId(), refunded.item());
+    GrantStore.Heard heard =
+        grants
+            .lockRefunds(refunded.orderId())
+            .withRefunds(refunded.refundedTotal().minor(), refunded.total().minor());
+    grants.recordRefunds(refunded.orderId(), heard);
+    applyRefunds(refunded.orderId(), refunded.item(), heard);
   }
 
   /**
@@ -204,14 +204,14 @@ public class MembershipBilling {
    * (rounded down to the second); a membership with no time left ends at once. An item bought by
    * itself is revoked by a full refund. Runs under the order's refund lock.
    */
-  private void applyRefunds(UUID orderId, org.guildhall.commerce.ItemRef item) {
-    long[] seen = grants.lockRefunds(orderId);
-    long refundedMinor = seen[0];
-    long totalMinor = seen[1];
-    if (refundedMinor <= 0) {
+  private void applyRefunds(
+      UUID orderId, org.guildhall.commerce.ItemRef item, GrantStore.Heard heard) {
+    if (!heard.refunded()) {
       return;
     }
-    boolean full = refundedMinor >= totalMinor;
+    long refundedMinor = heard.refundedMinor();
+    long totalMinor = heard.totalMinor();
+    boolean full = heard.fullyRefunded();
     Instant now = clock.instant();
     if (!KIND.equals(item.kind())) {
       if (full) {

@@ -3,13 +3,10 @@ package org.guildhall.membership.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.guildhall.membership.MembershipDetails;
 import org.guildhall.membership.MembershipDetails.HistoryEntry;
-import org.guildhall.membership.MembershipView;
 import org.guildhall.membership.TierView;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,41 +15,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MembershipHistory {
 
-  private final MembershipService memberships;
-  private final TierCatalog catalog;
+  private final MembershipRepository memberships;
   private final TierRepository tiers;
   private final GrantStore grants;
 
-  MembershipHistory(
-      MembershipService memberships, TierCatalog catalog, TierRepository tiers, GrantStore grants) {
+  MembershipHistory(MembershipRepository memberships, TierRepository tiers, GrantStore grants) {
     this.memberships = memberships;
-    this.catalog = catalog;
     this.tiers = tiers;
     this.grants = grants;
   }
 
   @Transactional(readOnly = true)
   public MembershipDetails details(UUID accountId, Locale locale) {
-    Map<String, TierView> bySlug =
-        catalog.active(locale).stream()
-            .collect(Collectors.toMap(TierView::slug, Function.identity()));
-    Optional<MembershipView> live = memberships.live(accountId);
-    TierView tier = live.map(m -> tierView(m.tierSlug(), bySlug, locale)).orElse(null);
-    var pending = memberships.pendingDowngrade(accountId);
-    TierView pendingTier = pending.map(e -> e.getKey().view(locale)).orElse(null);
-    boolean autoRenews =
-        live.isPresent()
-            && !live.get().cancelAtPeriodEnd()
-            && memberships.subscriptionRef(accountId).isPresent();
-    Map<UUID, String> names =
-        tiers.findAll().stream().collect(Collectors.toMap(Tier::id, t -> t.view(locale).name()));
+    // one read of the membership and one of the tiers serve the whole page
+    Map<UUID, Tier> all = tiers.findAll().stream().collect(Collectors.toMap(Tier::id, t -> t));
+    Map<UUID, TierView> tierViews = new java.util.HashMap<>();
+    all.forEach((id, t) -> tierViews.put(id, t.view(locale)));
+    Membership m = memberships.findLive(accountId).orElse(null);
+    boolean autoRenews = m != null && !m.cancelAtPeriodEnd() && m.subscriptionRef() != null;
     List<HistoryEntry> history =
         grants.ofAccount(accountId, 50).stream()
             .map(
                 g ->
                     new HistoryEntry(
                         g.orderId(),
-                        names.getOrDefault(g.tierId(), ""),
+                        tierViews.containsKey(g.tierId()) ? tierViews.get(g.tierId()).name() : "",
                         g.billing(),
                         g.kind(),
                         g.periodStart(),
@@ -62,17 +49,12 @@ public class MembershipHistory {
                         g.revokedAt() != null))
             .toList();
     return new MembershipDetails(
-        live.orElse(null),
-        tier,
-        pendingTier,
-        pending.map(Map.Entry::getValue).orElse(null),
+        m == null ? null : MembershipService.view(m, all.get(m.tierId())),
+        m == null ? null : tierViews.get(m.tierId()),
+        m == null || m.pendingTierId() == null ? null : tierViews.get(m.pendingTierId()),
+        m == null ? null : m.pendingBilling(),
         autoRenews,
-        live.isEmpty() && !memberships.hadTrial(accountId),
+        m == null && memberships.countTrials(accountId) == 0,
         history);
-  }
-
-  private TierView tierView(String slug, Map<String, TierView> active, Locale locale) {
-    TierView view = active.get(slug);
-    return view != null ? view : tiers.findBySlug(slug).map(t -> t.view(locale)).orElse(null);
   }
 }

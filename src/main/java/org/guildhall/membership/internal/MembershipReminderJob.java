@@ -1,10 +1,11 @@
 package org.guildhall.membership.internal;
 
-import java.sql.Timestamp;
+import static org.guildhall.platform.jdbc.Sql.instant;
+import static org.guildhall.platform.jdbc.Sql.ts;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -86,14 +87,14 @@ class MembershipReminderJob {
                     + " 'CANCELED') AND m.current_period_end > ? AND m.current_period_end <= ? AND"
                     + " NOT EXISTS (SELECT 1 FROM membership_reminder r WHERE r.membership_id ="
                     + " m.id AND r.kind = ? AND r.period_end = m.current_period_end) LIMIT 500")
-            .params(Timestamp.from(now.plus(notBefore)), Timestamp.from(now.plus(window)), kind)
+            .params(ts(now.plus(notBefore)), ts(now.plus(window)), kind)
             .query(
                 (rs, n) ->
                     new Due(
                         rs.getObject("id", UUID.class),
                         rs.getObject("account_id", UUID.class),
                         rs.getString("slug"),
-                        rs.getObject("current_period_end", OffsetDateTime.class).toInstant(),
+                        instant(rs, "current_period_end"),
                         // renews by itself only while the subscription runs unchanged
                         rs.getString("subscription_ref") != null
                             && "ACTIVE".equals(rs.getString("status"))
@@ -114,17 +115,14 @@ class MembershipReminderJob {
                     + " NOT EXISTS (SELECT 1 FROM membership n WHERE n.live_account_id ="
                     + " m.account_id) AND NOT EXISTS (SELECT 1 FROM membership_reminder r WHERE"
                     + " r.membership_id = m.id AND r.kind = ?) LIMIT 500")
-            .params(
-                Timestamp.from(now.minus(after)),
-                Timestamp.from(now.minus(Duration.ofDays(30))),
-                kind)
+            .params(ts(now.minus(after)), ts(now.minus(Duration.ofDays(30))), kind)
             .query(
                 (rs, n) ->
                     new Due(
                         rs.getObject("id", UUID.class),
                         rs.getObject("account_id", UUID.class),
                         rs.getString("slug"),
-                        rs.getObject("ended_at", OffsetDateTime.class).toInstant(),
+                        instant(rs, "ended_at"),
                         false))
             .list();
     return send(kind, due, now);
@@ -140,11 +138,7 @@ class MembershipReminderJob {
                     jdbc.sql(
                             "INSERT INTO membership_reminder (membership_id, kind, period_end,"
                                 + " sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(
-                            d.membershipId(),
-                            kind,
-                            Timestamp.from(d.periodEnd()),
-                            Timestamp.from(now))
+                        .params(d.membershipId(), kind, ts(d.periodEnd()), ts(now))
                         .update();
                 if (inserted == 0) {
                   return false;

@@ -215,25 +215,6 @@ public class MembershipService {
             });
   }
 
-  /** The live membership's pending downgrade, if any: the tier and the plan. */
-  @Transactional(readOnly = true)
-  public java.util.Optional<java.util.Map.Entry<Tier, org.guildhall.membership.BillingPeriod>>
-      pendingDowngrade(UUID accountId) {
-    return memberships
-        .findLive(accountId)
-        .filter(m -> m.pendingTierId() != null)
-        .flatMap(
-            m ->
-                tiers
-                    .findById(m.pendingTierId())
-                    .map(t -> java.util.Map.entry(t, m.pendingBilling())));
-  }
-
-  @Transactional(readOnly = true)
-  public java.util.Optional<String> subscriptionRef(UUID accountId) {
-    return memberships.findLive(accountId).map(Membership::subscriptionRef);
-  }
-
   static MembershipView view(Membership m, Tier tier) {
     return new MembershipView(
         m.id(),

@@ -1,5 +1,7 @@
 package org.guildhall.notification.internal;
 
+import static org.guildhall.platform.jdbc.Sql.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -179,11 +181,6 @@ class MailOutbox {
         rs.getString("last_error"),
         instant(rs, "created_at"),
         instant(rs, "sent_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   /**

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.guildhall.commerce.CheckoutRequest;
@@ -17,8 +16,8 @@ import org.guildhall.commerce.ItemRef;
 import org.guildhall.commerce.OrderStatus;
 import org.guildhall.commerce.OrderView;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.shared.Money;
+import org.guildhall.support.People;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,16 +51,7 @@ class PaymentsFixture {
   }
 
   UUID buyer() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    return identity
-        .provision(
-            "b" + tag + "@example.com",
-            "buyer pass phrase",
-            "Buyer " + tag,
-            "b" + tag,
-            Set.of(Role.MEMBER),
-            "en")
-        .value();
+    return People.provision(identity, "b").id();
   }
 
   CheckoutStart checkout(UUID buyer, ItemRef item) {

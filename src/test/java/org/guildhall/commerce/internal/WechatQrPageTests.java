@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.guildhall.commerce.OrderStatus;
 import org.guildhall.commerce.PriceLine;
 import org.guildhall.identity.IdentityApi;
-import org.guildhall.identity.Role;
 import org.guildhall.support.Browser;
+import org.guildhall.support.People;
 import org.guildhall.support.TestItems;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,8 @@ class WechatQrPageTests {
 
   @Test
   void aPendingWechatOrderShowsItsQrCodeToItsBuyerOnly() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    UUID buyer =
-        identity
-            .provision(
-                "wx" + tag + "@example.com",
-                "wechat pass phrase",
-                "WX",
-                "wx" + tag,
-                Set.of(Role.MEMBER),
-                "en")
-            .value();
+    People.Person person = People.provision(identity, "wx");
+    UUID buyer = person.id();
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
     orders.insert(
@@ -70,7 +60,7 @@ class WechatQrPageTests {
         id, id.toString().replace("-", ""), "weixin://wxpay/bizpayurl?pr=Test123");
 
     Browser browser = new Browser(port);
-    browser.signIn("wx" + tag + "@example.com", "wechat pass phrase");
+    browser.signIn(person.email(), People.PASSWORD);
     Browser.Page page = browser.get("/orders/" + id + "/wechat");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
