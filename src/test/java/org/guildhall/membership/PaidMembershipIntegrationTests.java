@@ -246,6 +246,23 @@ class PaidMembershipIntegrationTests {
   }
 
   @Test
+  void aFullyRefundedSubscriptionStopsBilling() {
+    UUID account = member();
+    OrderView order = buy(account, PREMIUM_MONTHLY);
+    assertThat(order.subscriptionRef()).isNotNull();
+    commerce.refund(order.id(), order.total().minor(), "Refunded subscription", null);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql("SELECT subscription_active FROM sandbox_session WHERE order_id = ?")
+                    .param(order.id())
+                    .query(Boolean.class)
+                    .single()
+                    .equals(false));
+  }
+
+  @Test
   void aPartialRefundShortensThePeriodByTheSameShare() {
     UUID account = member();
     OrderView first = buy(account, PREMIUM_YEARLY);
