@@ -51,6 +51,14 @@ public class MembershipApi {
   }
 
   /**
+   * What the access policy knows about a person (null: a visitor), for deciding many items at once
+   * with {@link Reader#mayRead} — the same decision {@link #access} makes for one.
+   */
+  public Reader reader(UUID viewerId) {
+    return access.reader(viewerId);
+  }
+
+  /**
    * Whether the person's live membership (a trial counts) grants the privilege — member-only
    * boards, events, priority questions, mentoring — for the modules that honour it.
    */

@@ -22,6 +22,7 @@ import org.guildhall.membership.AccessRule;
 import org.guildhall.membership.AccessRule.Audience;
 import org.guildhall.membership.BillingPeriod;
 import org.guildhall.membership.MembershipStatus;
+import org.guildhall.membership.Reader;
 import org.guildhall.membership.TierView;
 import org.guildhall.platform.DomainException;
 import org.guildhall.shared.Money;
@@ -69,37 +70,36 @@ public class AccessPolicyService {
     if (rule.audience() == Audience.PUBLIC) {
       return AccessDecision.allow(Reason.FREE);
     }
-    Optional<Membership> live = Optional.empty();
-    if (viewerId != null) {
-      if (viewerId.equals(rule.authorId())) {
-        return AccessDecision.allow(Reason.AUTHOR);
-      }
-      Set<Role> roles =
-          identity.find(new AccountId(viewerId)).map(AccountSummary::roles).orElse(Set.of());
-      if (roles.contains(Role.OWNER) || roles.contains(Role.MODERATOR)) {
-        return AccessDecision.allow(Reason.STAFF);
-      }
+    Reader reader = reader(viewerId);
+    Reason reason = reader.reason(rule);
+    if (reason != Reason.NONE) {
+      return AccessDecision.allow(reason);
     }
-    if (rule.preview()) {
-      return AccessDecision.allow(Reason.PREVIEW);
-    }
-    if (viewerId != null) {
-      live = memberships.findLive(viewerId);
-      boolean tierCounts = rule.audience() == Audience.MEMBERS || rule.minTierRank() > 0;
-      if (tierCounts && live.isPresent()) {
-        int rank = tierRepository.findById(live.get().tierId()).map(Tier::rank).orElse(-1);
-        if (rank >= rule.minTierRank()) {
-          return AccessDecision.allow(
-              live.get().status() == MembershipStatus.TRIALING ? Reason.TRIAL : Reason.TIER);
-        }
-      }
-      if (rule.audience() == Audience.PURCHASE
-          && rule.item() != null
-          && grants.entitled(viewerId, rule.item())) {
-        return AccessDecision.allow(Reason.PURCHASE);
-      }
-    }
+    Optional<Membership> live =
+        viewerId == null ? Optional.empty() : memberships.findLive(viewerId);
     return new AccessDecision(false, Reason.NONE, waysIn(viewerId, live, rule, locale));
+  }
+
+  /** What the policy knows about a person (a visitor for null), in three small reads. */
+  @Transactional(readOnly = true)
+  public Reader reader(UUID viewerId) {
+    if (viewerId == null) {
+      return Reader.VISITOR;
+    }
+    Set<Role> roles =
+        identity.find(new AccountId(viewerId)).map(AccountSummary::roles).orElse(Set.of());
+    boolean staff = roles.contains(Role.OWNER) || roles.contains(Role.MODERATOR);
+    int rank = -1;
+    boolean trialing = false;
+    int early = 0;
+    Optional<Membership> live = memberships.findLive(viewerId);
+    if (live.isPresent()) {
+      Optional<Tier> tier = tierRepository.findById(live.get().tierId());
+      rank = tier.map(Tier::rank).orElse(-1);
+      early = tier.map(Tier::earlyAccessDays).orElse(0);
+      trialing = live.get().status() == MembershipStatus.TRIALING;
+    }
+    return new Reader(viewerId, rank, trialing, staff, grants.entitlements(viewerId), early);
   }
 
   private List<WayIn> waysIn(

@@ -130,14 +130,15 @@ class GrantStore {
         .update();
   }
 
-  boolean entitled(UUID accountId, ItemRef item) {
-    return jdbc.sql(
-                "SELECT COUNT(*) FROM item_entitlement WHERE account_id = ? AND item_kind = ? AND"
-                    + " item_key = ? AND revoked_at IS NULL")
-            .params(accountId, item.kind(), item.key())
-            .query(Long.class)
-            .single()
-        > 0;
+  /** Every item the person bought by itself and still holds. */
+  java.util.Set<ItemRef> entitlements(UUID accountId) {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "SELECT item_kind, item_key FROM item_entitlement WHERE account_id = ? AND"
+                    + " revoked_at IS NULL")
+            .params(accountId)
+            .query((rs, i) -> new ItemRef(rs.getString(1), rs.getString(2)))
+            .list());
   }
 
   /**
