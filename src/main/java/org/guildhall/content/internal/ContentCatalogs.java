@@ -12,6 +12,7 @@ import org.guildhall.content.ContentKind;
 import org.guildhall.content.ContentStatus;
 import org.guildhall.membership.MembershipApi;
 import org.guildhall.platform.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,32 +25,38 @@ import org.springframework.context.annotation.Configuration;
 class ContentCatalogs {
 
   @Bean
-  PurchasableCatalog courseCatalog(ContentQueries queries, MembershipApi membership, Clock clock) {
+  PurchasableCatalog courseCatalog(
+      ContentQueries queries, ObjectProvider<MembershipApi> membership, Clock clock) {
     return new KindCatalog(ContentKind.COURSE, queries, membership, clock);
   }
 
   @Bean
-  PurchasableCatalog columnCatalog(ContentQueries queries, MembershipApi membership, Clock clock) {
+  PurchasableCatalog columnCatalog(
+      ContentQueries queries, ObjectProvider<MembershipApi> membership, Clock clock) {
     return new KindCatalog(ContentKind.COLUMN, queries, membership, clock);
   }
 
   @Bean
-  PurchasableCatalog articleCatalog(ContentQueries queries, MembershipApi membership, Clock clock) {
+  PurchasableCatalog articleCatalog(
+      ContentQueries queries, ObjectProvider<MembershipApi> membership, Clock clock) {
     return new KindCatalog(ContentKind.ARTICLE, queries, membership, clock);
   }
 
   @Bean
-  PurchasableCatalog audioCatalog(ContentQueries queries, MembershipApi membership, Clock clock) {
+  PurchasableCatalog audioCatalog(
+      ContentQueries queries, ObjectProvider<MembershipApi> membership, Clock clock) {
     return new KindCatalog(ContentKind.AUDIO, queries, membership, clock);
   }
 
   @Bean
-  PurchasableCatalog videoCatalog(ContentQueries queries, MembershipApi membership, Clock clock) {
+  PurchasableCatalog videoCatalog(
+      ContentQueries queries, ObjectProvider<MembershipApi> membership, Clock clock) {
     return new KindCatalog(ContentKind.VIDEO, queries, membership, clock);
   }
 
   @Bean
-  PurchasableCatalog replayCatalog(ContentQueries queries, MembershipApi membership, Clock clock) {
+  PurchasableCatalog replayCatalog(
+      ContentQueries queries, ObjectProvider<MembershipApi> membership, Clock clock) {
     return new KindCatalog(ContentKind.REPLAY, queries, membership, clock);
   }
 
@@ -57,10 +64,14 @@ class ContentCatalogs {
 
     private final ContentKind kind;
     private final ContentQueries queries;
-    private final MembershipApi membership;
+    private final ObjectProvider<MembershipApi> membership;
     private final Clock clock;
 
-    KindCatalog(ContentKind kind, ContentQueries queries, MembershipApi membership, Clock clock) {
+    KindCatalog(
+        ContentKind kind,
+        ContentQueries queries,
+        ObjectProvider<MembershipApi> membership,
+        Clock clock) {
       this.kind = kind;
       this.queries = queries;
       this.membership = membership;
@@ -89,7 +100,7 @@ class ContentCatalogs {
     @Override
     public void checkBuyable(String key, UUID buyerId) {
       ItemRow row = onSale(key).orElseThrow(() -> DomainException.notFound("item-not-found"));
-      if (buyerId != null && membership.reader(buyerId).mayRead(row.rule())) {
+      if (buyerId != null && membership.getObject().reader(buyerId).mayRead(row.rule())) {
         throw DomainException.conflict("content.error.already-yours");
       }
     }
