@@ -1,6 +1,6 @@
 package org.guildhall.commerce.web;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.UUID;
 import org.guildhall.commerce.CheckoutRequest;
@@ -11,6 +11,7 @@ import org.guildhall.commerce.Quote;
 import org.guildhall.platform.DomainException;
 import org.guildhall.platform.web.Ctx;
 import org.guildhall.platform.web.FormErrors;
+import org.guildhall.platform.web.SafeRedirects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class CheckoutController {
       @RequestParam(name = "deal", required = false) UUID deal,
       @RequestParam(name = "group", required = false) UUID group,
       @RequestParam(name = "canceled", required = false) String canceled,
+      @RequestParam(name = "return", required = false) String returnTo,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     ItemRef ref = ItemRef.parse(item).orElseThrow(() -> DomainException.notFound("item-not-found"));
     Quote quote = commerce.quote(ref, ctx.viewer().id(), coupon, deal, group, ctx.i18n().locale());
@@ -60,7 +62,8 @@ class CheckoutController {
         group,
         errors,
         canceled != null,
-        HttpStatus.OK);
+        HttpStatus.OK,
+        returnTo);
   }
 
   @PostMapping("/checkout")
@@ -71,7 +74,8 @@ class CheckoutController {
       @RequestParam(name = "deal", required = false) UUID deal,
       @RequestParam(name = "group", required = false) UUID group,
       @RequestParam(name = "key", required = false) String key,
-      HttpServletResponse response) {
+      @RequestParam(name = "return", required = false) String returnTo,
+      HttpSession session) {
     ItemRef ref = ItemRef.parse(item).orElseThrow(() -> DomainException.notFound("item-not-found"));
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     try {
@@ -87,6 +91,7 @@ class CheckoutController {
                   key,
                   ctx.i18n().locale(),
                   base));
+      ReturnPaths.remember(session, start.orderId(), returnTo);
       if (start.html() != null) {
         return new ModelAndView(
             "commerce/redirect-form", Map.of("ctx", ctx, "form", ProviderForm.safe(start.html())));
@@ -107,7 +112,8 @@ class CheckoutController {
           group,
           FormErrors.of(refused, ctx),
           false,
-          refused.status());
+          refused.status(),
+          returnTo);
     }
   }
 
@@ -120,8 +126,10 @@ class CheckoutController {
       UUID group,
       FormErrors errors,
       boolean canceled,
-      HttpStatus status) {
+      HttpStatus status,
+      String returnTo) {
     ModelAndView mav = new ModelAndView(view);
+    mav.addObject("returnTo", SafeRedirects.localPathOr(returnTo, ""));
     mav.addObject("item", ref.toString());
     mav.addObject("quote", quote);
     mav.addObject("deal", deal == null ? "" : deal.toString());

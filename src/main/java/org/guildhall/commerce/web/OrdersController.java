@@ -47,12 +47,16 @@ class OrdersController {
   ModelAndView receipt(
       @ModelAttribute("ctx") Ctx ctx,
       @PathVariable UUID id,
-      @RequestParam(name = "returned", required = false) String returned) {
+      @RequestParam(name = "returned", required = false) String returned,
+      jakarta.servlet.http.HttpSession session) {
     OrderView order = visible(ctx, id);
     ModelAndView mav = new ModelAndView("commerce/order");
     mav.addObject("order", order);
     mav.addObject("returned", returned != null);
-    mav.addObject("next", commerce.returnPath(order.item(), ctx.i18n().locale()));
+    mav.addObject(
+        "next",
+        ReturnPaths.of(
+            session, order.id(), commerce.returnPath(order.item(), ctx.i18n().locale())));
     if (order.groupId() != null && order.status().paid()) {
       // the link that brings others into this group buy
       mav.addObject(
@@ -69,7 +73,10 @@ class OrdersController {
 
   /** WeChat Pay Native: the QR code to scan with WeChat, and the payment's status. */
   @GetMapping("/orders/{id}/wechat")
-  ModelAndView wechat(@ModelAttribute("ctx") Ctx ctx, @PathVariable UUID id) {
+  ModelAndView wechat(
+      @ModelAttribute("ctx") Ctx ctx,
+      @PathVariable UUID id,
+      jakarta.servlet.http.HttpSession session) {
     OrderView order = visible(ctx, id);
     if (order.paymentUrl() == null || !order.paymentUrl().startsWith("weixin://")) {
       return new ModelAndView("redirect:/orders/" + id + "?returned");
@@ -84,7 +91,8 @@ class OrdersController {
             "qr",
             org.guildhall.platform.web.QrCodes.svg(order.paymentUrl(), ctx.msg("wechat.qr")),
             "next",
-            commerce.returnPath(order.item(), ctx.i18n().locale())));
+            ReturnPaths.of(
+                session, order.id(), commerce.returnPath(order.item(), ctx.i18n().locale()))));
   }
 
   /** Polled by the receipt page while the payment is being confirmed. */
@@ -92,7 +100,8 @@ class OrdersController {
   ModelAndView status(
       @ModelAttribute("ctx") Ctx ctx,
       @PathVariable UUID id,
-      jakarta.servlet.http.HttpServletResponse response) {
+      jakarta.servlet.http.HttpServletResponse response,
+      jakarta.servlet.http.HttpSession session) {
     OrderView order = visible(ctx, id);
     if (order.status() != org.guildhall.commerce.OrderStatus.PENDING) {
       // the whole receipt changed: reload it (it no longer polls)
@@ -106,7 +115,8 @@ class OrdersController {
             "order",
             order,
             "next",
-            commerce.returnPath(order.item(), ctx.i18n().locale())));
+            ReturnPaths.of(
+                session, order.id(), commerce.returnPath(order.item(), ctx.i18n().locale()))));
   }
 
   /** The buyer's own order, or any for the owner; otherwise it does not exist. */

@@ -119,11 +119,12 @@ public class ContentEditor {
 
   private boolean apply(ContentItem item, ItemDraft draft, Instant now) {
     String body = draft.bodyMd() == null ? "" : draft.bodyMd();
+    ContentText.Rendered rendered = text.render(body);
     String excerpt =
         draft.excerpt() == null || draft.excerpt().isBlank()
-            ? text.excerpt(body, 160)
+            ? text.excerpt(rendered.previewMd(), 160)
             : draft.excerpt().strip();
-    boolean changed = item.write(draft.title().strip(), excerpt, body, text.render(body), now);
+    boolean changed = item.write(draft.title().strip(), excerpt, body, rendered, now);
     item.describe(
         item.slug(),
         lang(draft.lang()),

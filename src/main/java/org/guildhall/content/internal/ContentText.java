@@ -24,7 +24,11 @@ class ContentText {
     this.markdown = markdown;
   }
 
-  record Rendered(String html, String previewHtml, int chars) {}
+  /**
+   * @param previewMd the free part's Markdown (automatic excerpts come from it, so an excerpt never
+   *     shows words from behind the paywall)
+   */
+  record Rendered(String html, String previewHtml, String previewMd, int chars) {}
 
   Rendered render(String bodyMd) {
     String body = bodyMd == null ? "" : bodyMd.replace("\r\n", "\n");
@@ -41,7 +45,8 @@ class ContentText {
               "\n\n", java.util.Arrays.copyOf(blocks, Math.min(blocks.length, PREVIEW_BLOCKS)));
       whole = body;
     }
-    return new Rendered(markdown.toHtml(whole), markdown.toHtml(preview), whole.strip().length());
+    return new Rendered(
+        markdown.toHtml(whole), markdown.toHtml(preview), preview, whole.strip().length());
   }
 
   /** Sanitised HTML of Markdown that has no preview part (a lesson's text). */

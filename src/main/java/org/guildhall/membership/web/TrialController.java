@@ -28,6 +28,7 @@ class TrialController {
       @ModelAttribute("ctx") Ctx ctx,
       @AuthenticationPrincipal AuthenticatedAccount me,
       @RequestParam(defaultValue = "") String tier,
+      @RequestParam(name = "return", required = false) String returnTo,
       RedirectAttributes flash) {
     try {
       MembershipView started = membership.startTrial(me.accountId(), tier);
@@ -35,6 +36,7 @@ class TrialController {
     } catch (DomainException e) {
       Flash.error(flash, "problem." + e.code());
     }
-    return "redirect:/#tiers-title";
+    return "redirect:"
+        + org.guildhall.platform.web.SafeRedirects.localPathOr(returnTo, "/#tiers-title");
   }
 }

@@ -31,7 +31,7 @@ class HomeController {
   /**
    * Sections whose content arrives with later capabilities; until then they show an empty state.
    */
-  @GetMapping("/{section:courses|community|events|leaderboard}")
+  @GetMapping("/{section:community|events|leaderboard}")
   String section(@PathVariable String section, Model model) {
     model.addAttribute("section", section);
     return "site/section";
