@@ -144,7 +144,11 @@ class SecurityConfig {
                         "/api/v1/members/**",
                         "/api/v1/tiers/**",
                         "/api/v1/tiers",
-                        "/api/v1/quotes")
+                        "/api/v1/quotes",
+                        "/api/v1/catalog",
+                        "/api/v1/categories",
+                        "/api/v1/items/**",
+                        "/api/v1/courses/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

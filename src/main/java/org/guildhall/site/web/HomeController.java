@@ -1,7 +1,13 @@
 package org.guildhall.site.web;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.guildhall.content.ContentApi;
+import org.guildhall.content.ItemCard;
 import org.guildhall.membership.MembershipApi;
 import org.guildhall.membership.MembershipStanding;
+import org.guildhall.membership.Reader;
 import org.guildhall.platform.web.Ctx;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class HomeController {
 
   private final MembershipApi membership;
+  private final ContentApi content;
 
-  HomeController(MembershipApi membership) {
+  HomeController(MembershipApi membership, ContentApi content) {
     this.membership = membership;
+    this.content = content;
   }
 
   @GetMapping("/")
@@ -25,6 +33,13 @@ class HomeController {
     MembershipStanding standing = membership.standing(ctx.signedIn() ? ctx.viewer().id() : null);
     model.addAttribute("membership", standing.membership());
     model.addAttribute("trialAvailable", standing.trialAvailable());
+    Reader reader = content.reader(ctx.signedIn() ? ctx.viewer().id() : null);
+    List<ItemCard> fresh = content.newThisWeek(reader, 6);
+    model.addAttribute("fresh", fresh);
+    Set<java.util.UUID> shown = fresh.stream().map(ItemCard::id).collect(Collectors.toSet());
+    model.addAttribute(
+        "popular",
+        content.popular(reader, 9).stream().filter(c -> !shown.contains(c.id())).limit(3).toList());
     return "site/home";
   }
 
