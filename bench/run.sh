@@ -16,6 +16,8 @@ Usage: bench/run.sh [options]
                      default: java on PATH
   --port N           port for the app on 127.0.0.1 (default 18080)
   --path /x          also measure this URL path (repeatable); / is always measured
+  --as EMAIL:PASSWORD sign in as this account (e.g. premium@guildhall.demo:guildhall-demo)
+  --member-path /x   measure this URL path signed in with --as (repeatable)
   --keep-data        keep the temporary data directory (H2 file, media) after the run
   -h, --help         this text
 
@@ -30,6 +32,7 @@ BUILD=true
 JDK_DIR=""
 PORT=18080
 PATHS=(/)
+MEMBER=""
 KEEP_DATA=false
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
@@ -129,9 +132,25 @@ ensure_wrk() {
   command -v wrk >/dev/null || die "wrk is still missing"
 }
 
-run_wrk() { # label url duration outfile
-  log "wrk -t$THREADS -c$CONNECTIONS -d$3 --latency $2  ($1)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" >"$4" 2>&1 || die "wrk failed on $2 (see $4)"
+run_wrk() { # label url duration outfile [cookie]
+  local header=()
+  [[ -z "${5:-}" ]] || header=(-H "Cookie: $5")
+  log "wrk -t$THREADS -c$CONNECTIONS -d$3 --latency $2  ($1${5:+, signed in})"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "${header[@]}" "$2" >"$4" 2>&1 ||
+    die "wrk failed on $2 (see $4)"
+}
+
+# Signs in through the login form ($1 base URL, $2 EMAIL:PASSWORD, $3 cookie jar); prints the
+# Cookie header value of the signed-in session.
+sign_in() {
+  local base=$1 email=${2%%:*} password=${2#*:} jar=$3 csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" --max-time 10 "$base/login" |
+    grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  [[ -n "$csrf" ]] || die "no CSRF token on $base/login"
+  curl -s -o /dev/null -c "$jar" -b "$jar" --max-time 10 \
+    --data-urlencode "email=$email" --data-urlencode "password=$password" \
+    --data-urlencode "_csrf=$csrf" "$base/login"
+  awk '$6 == "SESSION" { printf "SESSION=%s", $7 }' "$jar"
 }
 
 main() {
@@ -151,6 +170,16 @@ main() {
       --path)
         [[ $# -ge 2 && $2 == /* ]] || die "--path needs a URL path starting with / (e.g. --path /courses)"
         PATHS+=("$2")
+        shift
+        ;;
+      --as)
+        [[ $# -ge 2 && $2 == *:* ]] || die "--as needs EMAIL:PASSWORD"
+        MEMBER=$2
+        shift
+        ;;
+      --member-path)
+        [[ $# -ge 2 && $2 == /* ]] || die "--member-path needs a URL path starting with /"
+        PATHS+=("@$2")
         shift
         ;;
       --keep-data) KEEP_DATA=true ;;
@@ -261,18 +290,35 @@ main() {
   rss_start=$(rss_mib "$APP_PID")
   log "RSS after start-up: ${rss_start} MiB"
 
+  # --- a signed-in session for the member paths ---
+  local cookie=""
+  if [[ -n "$MEMBER" ]]; then
+    cookie=$(sign_in "$base" "$MEMBER" "$OUT/cookies.txt")
+    [[ -n "$cookie" ]] || die "could not sign in as ${MEMBER%%:*}"
+    log "signed in as ${MEMBER%%:*}"
+  fi
+
   # --- every URL must answer before it is measured ---
-  local path code
-  for path in "${PATHS[@]}"; do
-    code=$(http_code "$base$path")
+  local path code entry
+  for entry in "${PATHS[@]}"; do
+    path=${entry#@}
+    if [[ $entry == @* ]]; then
+      [[ -n "$cookie" ]] || die "--member-path needs --as"
+      code=$(curl -s -o "$OUT/page$(echo "$path" | tr -c 'A-Za-z0-9\n' '_').html" -w '%{http_code}' \
+        --max-time 10 -H "Cookie: $cookie" "$base$path" || true)
+    else
+      code=$(curl -s -o "$OUT/page$(echo "$path" | tr -c 'A-Za-z0-9\n' '_').html" -w '%{http_code}' \
+        --max-time 10 "$base$path" || true)
+    fi
     [[ $code == 2* ]] || log "WARNING: GET $path answers HTTP $code, not 2xx; its numbers measure that response"
-    curl -s -o "$OUT/page$(echo "$path" | tr -c 'A-Za-z0-9\n' '_').html" --max-time 10 "$base$path" || true
   done
 
   # --- warm-up, then measurement ---
   local i name
   for i in "${!PATHS[@]}"; do
-    run_wrk warm-up "$base${PATHS[$i]}" "$WARMUP" "$OUT/wrk-warmup-$i.txt"
+    entry=${PATHS[$i]}
+    run_wrk warm-up "$base${entry#@}" "$WARMUP" "$OUT/wrk-warmup-$i.txt" \
+      "$([[ $entry == @* ]] && echo "$cookie")"
   done
   local rss_warm
   rss_warm=$(rss_mib "$APP_PID")
@@ -280,12 +326,16 @@ main() {
 
   local rows=() parsed rps p50 p99 requests non2xx errors first_row=""
   for i in "${!PATHS[@]}"; do
-    path=${PATHS[$i]}
-    run_wrk measure "$base$path" "$DURATION" "$OUT/wrk-$i.txt"
+    entry=${PATHS[$i]}
+    path=${entry#@}
+    run_wrk measure "$base$path" "$DURATION" "$OUT/wrk-$i.txt" \
+      "$([[ $entry == @* ]] && echo "$cookie")"
     echo "$path" >"$OUT/wrk-$i.path"
     parsed=$(parse_wrk "$OUT/wrk-$i.txt") || die "could not parse wrk output $OUT/wrk-$i.txt"
     read -r rps p50 p99 requests non2xx errors <<<"$parsed"
-    rows+=("| \`$path\` | $rps | $p50 | $p99 | $requests | $non2xx | $errors |")
+    local who=anonymous
+    [[ $entry == @* ]] && who="${MEMBER%%:*}"
+    rows+=("| \`$path\` ($who) | $rps | $p50 | $p99 | $requests | $non2xx | $errors |")
     [[ -n "$first_row" ]] || first_row="$rps | $p50 | $p99"
   done
   local rss_load
