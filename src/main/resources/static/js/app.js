@@ -7,6 +7,7 @@
  *  3. Confirm         form[data-confirm] / button[data-confirm] / a[data-confirm]
  *  4. Auto-submit     select[data-autosubmit] submits its form on change
  *  5. htmx errors     toast on htmx:responseError / htmx:sendError
+ *  8. Upload sizes    input[type=file][data-max-file-bytes] checked before sending
  *  +  Dropdowns       closes open <details class="dropdown"> on outside click / Esc
  */
 (function () {
@@ -251,6 +252,53 @@
   } else {
     startPage();
   }
+
+  /* ------------------------------------------------------------------
+     8. Upload size check: input[type=file][data-max-file-bytes] refuses a
+        file over its kind's limit before it is sent (the server checks
+        again, by the file's bytes). Per kind (image, audio, video, file):
+        data-max-<kind>-bytes and data-max-<kind>-message; the message is
+        shown in the element named by data-size-error.
+     ------------------------------------------------------------------ */
+  function uploadKind(file) {
+    var type = (file.type || "").split("/")[0];
+    return type === "image" || type === "audio" || type === "video" ? type : "file";
+  }
+
+  function checkUploadSize(input) {
+    var file = input.files && input.files[0];
+    var message = "";
+    if (file) {
+      var kind = uploadKind(file);
+      var max = Number(input.getAttribute("data-max-" + kind + "-bytes"));
+      if (max && file.size > max) message = input.getAttribute("data-max-" + kind + "-message") || "";
+    }
+    var out = doc.getElementById(input.getAttribute("data-size-error") || "");
+    if (out) {
+      out.textContent = message;
+      out.hidden = !message;
+    }
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    return !message;
+  }
+
+  doc.addEventListener("change", function (e) {
+    var input = closest(e.target, "input[type=file][data-max-file-bytes]");
+    if (input) checkUploadSize(input);
+  });
+
+  doc.addEventListener("submit", function (e) {
+    var inputs = e.target.querySelectorAll ? e.target.querySelectorAll("input[type=file][data-max-file-bytes]") : [];
+    for (var i = 0; i < inputs.length; i++) {
+      if (!checkUploadSize(inputs[i])) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        inputs[i].focus();
+        return;
+      }
+    }
+  }, true);
 
   /* ------------------------------------------------------------------
      Keyboard: Escape closes menus

@@ -5,9 +5,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A business rule said no. Carries an HTTP status, a problem code (also the i18n key {@code
- * problem.<code>}) and optional field errors (field name to i18n key). Pages render it as an error
- * page or a form message; the API as RFC 9457 problem details. Its text is never taken from an
- * exception message.
+ * problem.<code>}) and optional field errors (field name to i18n key); its arguments fill the
+ * placeholders of both the problem message and the field messages. Pages render it as an error page
+ * or a form message; the API as RFC 9457 problem details. Its text is never taken from an exception
+ * message.
  */
 public class DomainException extends RuntimeException {
 

@@ -22,6 +22,7 @@ import org.guildhall.content.ItemPage;
 import org.guildhall.content.LearnerProgress;
 import org.guildhall.content.LearnerProgress.CourseProgress;
 import org.guildhall.content.LessonPage;
+import org.guildhall.content.MediaApi;
 import org.guildhall.content.MediaLink;
 import org.guildhall.identity.AccountId;
 import org.guildhall.identity.AccountSummary;
@@ -54,7 +55,7 @@ public class ContentReader {
   private final IdentityApi identity;
   private final ObjectProvider<LearnerProgress> learning;
   private final ContentMedia media;
-  private final MediaUrls urls;
+  private final MediaApi mediaFiles;
   private final ViewCounter views;
   private final Clock clock;
 
@@ -64,7 +65,7 @@ public class ContentReader {
       IdentityApi identity,
       ObjectProvider<LearnerProgress> learning,
       ContentMedia media,
-      MediaUrls urls,
+      MediaApi mediaFiles,
       ViewCounter views,
       Clock clock) {
     this.queries = queries;
@@ -72,7 +73,7 @@ public class ContentReader {
     this.identity = identity;
     this.learning = learning;
     this.media = media;
-    this.urls = urls;
+    this.mediaFiles = mediaFiles;
     this.views = views;
     this.clock = clock;
   }
@@ -149,7 +150,9 @@ public class ContentReader {
         row.slug(),
         row.title(),
         row.excerpt(),
-        urls.image(row.coverMediaId(), 640),
+        row.coverMediaId() == null
+            ? null
+            : mediaFiles.thumbnailUrl(row.coverMediaId(), MediaApi.THUMB_LARGE),
         row.lang(),
         row.publishedAt(),
         row.access(),
@@ -232,7 +235,7 @@ public class ContentReader {
         categorySlug,
         categoryName,
         queries.tagsOf(row.id()),
-        decision.allowed() ? media.sign(text.bodyHtml()) : text.previewHtml(),
+        decision.allowed() ? media.sign(text.bodyHtml(), row.authorId()) : text.previewHtml(),
         decision,
         mediaLink,
         column == null ? null : card(column, decision.allowed(), now),
@@ -291,7 +294,7 @@ public class ContentReader {
         line.title(),
         line.kind(),
         line.preview(),
-        open ? media.sign(text.bodyHtml()) : "",
+        open ? media.sign(text.bodyHtml(), course.authorId()) : "",
         mediaLink,
         attachments,
         decision,

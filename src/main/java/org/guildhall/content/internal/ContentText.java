@@ -17,6 +17,8 @@ class ContentText {
       Pattern.compile("(?m)^[ \\t]*<!--\\s*more\\s*-->[ \\t]*$");
   private static final Pattern BLOCKS = Pattern.compile("\\n\\s*\\n");
   private static final int PREVIEW_BLOCKS = 2;
+  private static final Pattern MEDIA_TARGET =
+      Pattern.compile("\\(media:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\)");
 
   private final Markdown markdown;
 
@@ -31,7 +33,7 @@ class ContentText {
   record Rendered(String html, String previewHtml, String previewMd, int chars) {}
 
   Rendered render(String bodyMd) {
-    String body = bodyMd == null ? "" : bodyMd.replace("\r\n", "\n");
+    String body = mediaLinks(bodyMd == null ? "" : bodyMd.replace("\r\n", "\n"));
     var marker = MORE_LINE.matcher(body);
     String preview;
     String whole;
@@ -51,7 +53,15 @@ class ContentText {
 
   /** Sanitised HTML of Markdown that has no preview part (a lesson's text). */
   String html(String bodyMd) {
-    return markdown.toHtml(bodyMd == null ? "" : bodyMd);
+    return markdown.toHtml(mediaLinks(bodyMd == null ? "" : bodyMd));
+  }
+
+  /**
+   * Markdown's {@code (media:{id})} link targets (audio, video, files from the media library)
+   * become {@code /media/s/{id}}: unsigned, they answer 403; pages sign them for readers.
+   */
+  static String mediaLinks(String markdown) {
+    return MEDIA_TARGET.matcher(markdown).replaceAll("(/media/s/$1)");
   }
 
   /** A plain-text excerpt of Markdown, for when the author leaves the excerpt empty. */

@@ -134,6 +134,9 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("OWNER")
+                    // the media library: experts and the owner (who is every role)
+                    .requestMatchers("/api/v1/media", "/api/v1/media/**")
+                    .hasRole("EXPERT")
                     .requestMatchers(HttpMethod.POST, "/api/v1/accounts")
                     .permitAll()
                     // payment providers: every notification is verified by its signature
@@ -184,6 +187,8 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers("/admin", "/admin/**")
                     .hasRole("OWNER")
+                    .requestMatchers("/studio", "/studio/**")
+                    .hasRole("EXPERT")
                     .requestMatchers(
                         "/settings",
                         "/settings/**",
@@ -198,6 +203,11 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .access(SecurityConfig.loopbackOrOwner())
+                    // media: images are public; other media need a signed link, checked there
+                    .requestMatchers(HttpMethod.GET, "/media/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/media/**")
+                    .permitAll()
                     .anyRequest()
                     .permitAll())
         .formLogin(

@@ -55,7 +55,7 @@ public class ApiProblems {
                     Map.of(
                         "field", field,
                         "code", key,
-                        "message", messages.getMessage(key, null, key, locale))));
+                        "message", messages.getMessage(key, e.args(), key, locale))));
     return problem(e.status(), e.code(), locale, errors, e.args());
   }
 

@@ -1,32 +1,38 @@
 package org.guildhall.platform.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
-/** Files on local disk under {@code guildhall.storage.local-root}; writes are atomic renames. */
-@Component
+/**
+ * Files on local disk under {@code guildhall.storage.local-root}. A write goes to a temporary file
+ * beside the target and is renamed into place, so readers never see half a file and a failed write
+ * leaves nothing.
+ */
 class LocalBlobStore implements BlobStore {
 
-  private static final Pattern SAFE_KEY = Pattern.compile("[a-z0-9-]+(/[A-Za-z0-9._-]+)+");
   private final Path root;
 
-  LocalBlobStore(@Value("${guildhall.storage.local-root:./data/media}") Path root) {
+  LocalBlobStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
   }
 
   @Override
-  public void put(String key, byte[] content, String contentType) throws IOException {
+  public void put(String key, InputStream in, long length, String contentType) throws IOException {
+    Streams.requireLength(length);
     Path target = resolve(key);
     Files.createDirectories(target.getParent());
     Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
     try {
-      Files.write(temp, content);
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        Streams.copyExactly(in, out, length);
+      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
@@ -35,21 +41,40 @@ class LocalBlobStore implements BlobStore {
 
   @Override
   public Optional<Blob> get(String key) throws IOException {
-    Path path;
-    try {
-      path = resolve(key);
-    } catch (IllegalArgumentException bad) {
+    Optional<Path> path = existing(key);
+    if (path.isEmpty()) {
       return Optional.empty();
     }
-    if (!Files.isRegularFile(path)) {
-      return Optional.empty();
-    }
-    String type = Files.probeContentType(path);
     return Optional.of(
-        new Blob(
-            Files.newInputStream(path),
-            Files.size(path),
-            type == null ? "application/octet-stream" : type));
+        new Blob(Files.newInputStream(path.get()), Files.size(path.get()), type(path.get())));
+  }
+
+  @Override
+  public Optional<Blob> get(String key, long offset, long length) throws IOException {
+    Streams.requireValidRange(offset, length);
+    Optional<Path> path = existing(key);
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    SeekableByteChannel channel = Files.newByteChannel(path.get());
+    try {
+      long size = channel.size();
+      long start = Math.min(offset, size);
+      long count = Math.min(length, size - start);
+      channel.position(start);
+      return Optional.of(
+          new Blob(
+              Streams.bounded(Channels.newInputStream(channel), count), count, type(path.get())));
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Long> size(String key) throws IOException {
+    Optional<Path> path = existing(key);
+    return path.isEmpty() ? Optional.empty() : Optional.of(Files.size(path.get()));
   }
 
   @Override
@@ -57,10 +82,21 @@ class LocalBlobStore implements BlobStore {
     Files.deleteIfExists(resolve(key));
   }
 
-  private Path resolve(String key) {
-    if (key == null || !SAFE_KEY.matcher(key).matches() || key.contains("..")) {
-      throw new IllegalArgumentException("Unsafe storage key");
+  private Optional<Path> existing(String key) {
+    if (!StorageKeys.isSafe(key)) {
+      return Optional.empty();
     }
+    Path path = resolve(key);
+    return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  private static String type(Path path) throws IOException {
+    String type = Files.probeContentType(path);
+    return type == null ? "application/octet-stream" : type;
+  }
+
+  private Path resolve(String key) {
+    StorageKeys.require(key);
     Path path = root.resolve(key).normalize();
     if (!path.startsWith(root)) {
       throw new IllegalArgumentException("Unsafe storage key");

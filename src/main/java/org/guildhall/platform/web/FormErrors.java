@@ -42,7 +42,8 @@ public final class FormErrors {
 
   public static FormErrors of(DomainException exception, Ctx ctx) {
     Map<String, String> map = new LinkedHashMap<>();
-    exception.fieldErrors().forEach((field, key) -> map.put(field, ctx.msg(key)));
+    Object[] args = exception.args();
+    exception.fieldErrors().forEach((field, key) -> map.put(field, ctx.msg(key, args)));
     if (map.isEmpty()) {
       map.put(GLOBAL, ctx.msg("problem." + exception.code(), exception.args()));
     }
