@@ -1,11 +1,10 @@
 package org.guildhall.platform.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -23,24 +22,27 @@ import org.springframework.stereotype.Component;
 @Component
 class H2SchemaSession implements FlywayConfigurationCustomizer, DisposableBean {
 
-  private final DataSource dataSource;
+  private final String url;
+  private final String username;
+  private final String password;
   private Connection kept;
 
-  H2SchemaSession(DataSource dataSource) {
-    this.dataSource = dataSource;
+  H2SchemaSession(
+      @Value("${spring.datasource.url:}") String url,
+      @Value("${spring.datasource.username:}") String username,
+      @Value("${spring.datasource.password:}") String password) {
+    this.url = url;
+    this.username = username;
+    this.password = password;
   }
 
   @Override
   public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
-    if (!(dataSource instanceof HikariDataSource hikari)
-        || hikari.getJdbcUrl() == null
-        || !hikari.getJdbcUrl().startsWith("jdbc:h2:")) {
+    if (!url.startsWith("jdbc:h2:")) {
       return;
     }
     try {
-      kept =
-          DriverManager.getConnection(
-              hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+      kept = DriverManager.getConnection(url, username, password);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot open the embedded database for migrations", e);
     }

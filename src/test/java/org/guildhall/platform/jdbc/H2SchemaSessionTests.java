@@ -23,9 +23,17 @@ class H2SchemaSessionTests {
 
   @Test
   void constraintsKeepWorkingAfterThePoolReplacesItsConnections() {
-    HikariDataSource hikari = (HikariDataSource) dataSource;
+    HikariDataSource hikari = unwrap();
     hikari.getHikariPoolMXBean().softEvictConnections();
     People.Person person = People.provision(identity, "h2-session");
     assertThat(identity.find(new org.guildhall.identity.AccountId(person.id()))).isPresent();
+  }
+
+  private HikariDataSource unwrap() {
+    try {
+      return dataSource.unwrap(HikariDataSource.class);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
