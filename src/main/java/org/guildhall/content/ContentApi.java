@@ -78,6 +78,14 @@ public class ContentApi {
     return courses.course(courseId);
   }
 
+  /**
+   * Several courses at once (in no particular order, unknown ids left out), in two statements
+   * whatever their number: for learning's lists ("My learning", "continue learning").
+   */
+  public List<CourseInfo> courses(java.util.Collection<UUID> courseIds) {
+    return courses.courses(courseIds);
+  }
+
   /** The course a lesson belongs to. */
   public Optional<UUID> courseOfLesson(UUID lessonId) {
     return courses.courseOfLesson(lessonId);
