@@ -144,7 +144,8 @@ class SecurityConfig {
                         "/api/v1/members/**",
                         "/api/v1/tiers/**",
                         "/api/v1/tiers",
-                        "/api/v1/quotes")
+                        "/api/v1/quotes",
+                        "/api/v1/certificates/*")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -186,6 +187,8 @@ class SecurityConfig {
                         "/me",
                         "/verify/resend",
                         "/membership/**",
+                        "/learning",
+                        "/learning/**",
                         "/checkout",
                         "/orders/**",
                         "/redeem")
