@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * page will render it (a short silent WAV as a blob URL). Runs with {@code ./mvnw verify -Pe2e}.
  */
 @WebIntegrationTest
-class LearningPlayerE2ETest {
+class PlayerAndCertificateJourneyE2ETest {
 
   private static E2eBrowser browser;
 
