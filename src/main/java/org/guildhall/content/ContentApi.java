@@ -78,9 +78,25 @@ public class ContentApi {
     return courses.course(courseId);
   }
 
+  /**
+   * Several courses at once (in no particular order, unknown ids left out), in two statements
+   * whatever their number: for learning's lists ("My learning", "continue learning").
+   */
+  public List<CourseInfo> courses(java.util.Collection<UUID> courseIds) {
+    return courses.courses(courseIds);
+  }
+
   /** The course a lesson belongs to. */
   public Optional<UUID> courseOfLesson(UUID lessonId) {
     return courses.courseOfLesson(lessonId);
+  }
+
+  /**
+   * Counts one more learner in a course's popularity (learning calls it after an enrolment; a
+   * popularity signal, so a rare double count on redelivery does not matter).
+   */
+  public void countEnrolment(UUID courseId) {
+    reader.countEnrolment(courseId);
   }
 
   /** Categories in their order, named in the reader's language. */

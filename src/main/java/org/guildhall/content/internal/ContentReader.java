@@ -172,6 +172,11 @@ public class ContentReader {
         .toList();
   }
 
+  @Transactional
+  public void countEnrolment(UUID courseId) {
+    views.enrolled(courseId);
+  }
+
   /** Whether the reader may see that the item exists (not whether they may read its body). */
   boolean visible(ItemRow row, Reader reader) {
     if (reader.staff() || (reader.id() != null && reader.id().equals(row.authorId()))) {

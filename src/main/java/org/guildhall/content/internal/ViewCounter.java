@@ -9,9 +9,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Page views, a popularity signal: counted in memory and added to the items every minute, so
- * reading a page never writes to the database. Views counted by an instance that stops before a
- * flush are lost, which a popularity signal can afford.
+ * Popularity: enrolments (counted as they happen, by a listener of the learning module) and page
+ * views, counted in memory and added to the items every minute, so reading a page never writes to
+ * the database. Views counted by an instance that stops before a flush are lost, which a popularity
+ * signal can afford.
  */
 @Component
 public class ViewCounter {
@@ -25,6 +26,12 @@ public class ViewCounter {
 
   void count(UUID itemId) {
     pending.computeIfAbsent(itemId, k -> new LongAdder()).increment();
+  }
+
+  void enrolled(UUID courseId) {
+    jdbc.sql("UPDATE content_item SET enrolments = enrolments + 1 WHERE id = ?")
+        .param(courseId)
+        .update();
   }
 
   @Scheduled(fixedDelayString = "${guildhall.content.view-flush:PT1M}")

@@ -151,7 +151,8 @@ class SecurityConfig {
                         "/api/v1/catalog",
                         "/api/v1/categories",
                         "/api/v1/items/**",
-                        "/api/v1/courses/**")
+                        "/api/v1/courses/**",
+                        "/api/v1/certificates/*")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -195,6 +196,8 @@ class SecurityConfig {
                         "/me",
                         "/verify/resend",
                         "/membership/**",
+                        "/learning",
+                        "/learning/**",
                         "/checkout",
                         "/orders/**",
                         "/redeem")
