@@ -3,5 +3,5 @@
  * modules' facades and owns no data.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "platform", "membership", "content"})
+    allowedDependencies = {"shared", "platform", "membership", "content", "learning"})
 package org.guildhall.site;

@@ -1,5 +1,6 @@
 package org.guildhall.learning.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.guildhall.content.ContentApi;
@@ -68,10 +69,11 @@ class LearningController {
       @ModelAttribute("ctx") Ctx ctx,
       @PathVariable UUID lessonId,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
-      RedirectAttributes flash) {
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     LessonCompletion done = learning.complete(ctx.viewer().id(), lessonId);
     if ("true".equals(htmx)) {
-      return fragment(ctx, done);
+      return fragment(ctx, done, response);
     }
     if (done.courseCompleted()) {
       Flash.success(flash, "learning.course.completed.flash");
@@ -85,10 +87,11 @@ class LearningController {
   ModelAndView uncomplete(
       @ModelAttribute("ctx") Ctx ctx,
       @PathVariable UUID lessonId,
-      @RequestHeader(name = "HX-Request", required = false) String htmx) {
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      HttpServletResponse response) {
     LessonCompletion done = learning.uncomplete(ctx.viewer().id(), lessonId);
     if ("true".equals(htmx)) {
-      return fragment(ctx, done);
+      return fragment(ctx, done, response);
     }
     return new ModelAndView("redirect:" + done.lessonPath());
   }
@@ -121,7 +124,13 @@ class LearningController {
     }
   }
 
-  private static ModelAndView fragment(Ctx ctx, LessonCompletion done) {
+  /**
+   * The button's new state; the {@code learning-progress} event lets the page refresh what else
+   * shows progress (the lesson page's outline).
+   */
+  private static ModelAndView fragment(
+      Ctx ctx, LessonCompletion done, HttpServletResponse response) {
+    response.setHeader("HX-Trigger", "learning-progress");
     ModelAndView mav = new ModelAndView("learning/lesson-complete");
     mav.addObject("ctx", ctx);
     mav.addObject("lessonId", done.lessonId());

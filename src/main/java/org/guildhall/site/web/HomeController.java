@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.guildhall.content.ContentApi;
 import org.guildhall.content.ItemCard;
+import org.guildhall.learning.LearningApi;
 import org.guildhall.membership.MembershipApi;
 import org.guildhall.membership.MembershipStanding;
 import org.guildhall.membership.Reader;
@@ -21,10 +22,12 @@ class HomeController {
 
   private final MembershipApi membership;
   private final ContentApi content;
+  private final LearningApi learning;
 
-  HomeController(MembershipApi membership, ContentApi content) {
+  HomeController(MembershipApi membership, ContentApi content, LearningApi learning) {
     this.membership = membership;
     this.content = content;
+    this.learning = learning;
   }
 
   @GetMapping("/")
@@ -34,6 +37,9 @@ class HomeController {
     model.addAttribute("membership", standing.membership());
     model.addAttribute("trialAvailable", standing.trialAvailable());
     Reader reader = content.reader(ctx.signedIn() ? ctx.viewer().id() : null);
+    if (ctx.signedIn()) {
+      model.addAttribute("continuing", learning.continueLearning(ctx.viewer().id(), 3));
+    }
     List<ItemCard> fresh = content.newThisWeek(reader, 6);
     model.addAttribute("fresh", fresh);
     Set<java.util.UUID> shown = fresh.stream().map(ItemCard::id).collect(Collectors.toSet());
