@@ -144,7 +144,8 @@ class SecurityConfig {
                         "/api/v1/members/**",
                         "/api/v1/tiers/**",
                         "/api/v1/tiers",
-                        "/api/v1/quotes")
+                        "/api/v1/quotes",
+                        "/api/v1/search")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
