@@ -65,7 +65,7 @@ class SearchWebIntegrationTests {
     assertThat(page.body())
         .contains("<html")
         .contains("data-testid=\"header-search\"")
-        .contains("<mark>知识</mark><mark>付费</mark>")
+        .contains("如何打造高粘性<mark>知识付费</mark>社群")
         .contains("href=\"/articles/")
         .contains("value=\"知识付费 " + word + "\"");
   }

@@ -275,9 +275,13 @@ public class ContentSearch {
     return listed && row.publishedAt() != null && !row.publishedAt().isAfter(horizon);
   }
 
+  /**
+   * The first highlighted fragment, or null. Marks of adjacent words are joined (知识 and 付费 read as
+   * one marked 知识付费); the text between tags is escaped, so only our own tags can meet.
+   */
   private static String first(Object highlights) {
     if (highlights instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String s) {
-      return s.isBlank() ? null : s;
+      return s.isBlank() ? null : s.replace(UNMARK + MARK, "");
     }
     return null;
   }
