@@ -6,36 +6,30 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationC
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
- * Registers {@link ContentAnalyzer#NAME} with the search backend: the Lucene analyzer itself for
- * the embedded index, or the same chain of Elasticsearch/OpenSearch components (their {@code
- * analysis-smartcn} plugin must be installed on the cluster).
+ * Registers {@link ContentAnalyzer#NAME} with whichever search backend runs (one class for both, so
+ * {@code hibernate.search.backend.analysis.configurer} need not change with the backend): the
+ * Lucene analyzer itself for the embedded index, or the same chain of Elasticsearch/OpenSearch
+ * components (their {@code analysis-smartcn} plugin must be installed on the cluster).
  */
-public final class ContentSearchAnalysis {
-
-  private ContentSearchAnalysis() {}
+public final class ContentSearchAnalysis
+    implements LuceneAnalysisConfigurer, ElasticsearchAnalysisConfigurer {
 
   /** The embedded Lucene backend. */
-  public static final class Lucene implements LuceneAnalysisConfigurer {
-
-    @Override
-    public void configure(LuceneAnalysisConfigurationContext context) {
-      context.analyzer(ContentAnalyzer.NAME).instance(new ContentAnalyzer());
-    }
+  @Override
+  public void configure(LuceneAnalysisConfigurationContext context) {
+    context.analyzer(ContentAnalyzer.NAME).instance(new ContentAnalyzer());
   }
 
   /** An Elasticsearch or OpenSearch cluster with the {@code analysis-smartcn} plugin. */
-  public static final class Elasticsearch implements ElasticsearchAnalysisConfigurer {
-
-    @Override
-    public void configure(ElasticsearchAnalysisConfigurationContext context) {
-      context.tokenFilter("guildhall_smartcn_stop").type("smartcn_stop");
-      context.tokenFilter("guildhall_english_stop").type("stop").param("stopwords", "_english_");
-      context
-          .analyzer(ContentAnalyzer.NAME)
-          .custom()
-          .tokenizer("smartcn_tokenizer")
-          .tokenFilters(
-              "lowercase", "guildhall_smartcn_stop", "guildhall_english_stop", "porter_stem");
-    }
+  @Override
+  public void configure(ElasticsearchAnalysisConfigurationContext context) {
+    context.tokenFilter("guildhall_smartcn_stop").type("smartcn_stop");
+    context.tokenFilter("guildhall_english_stop").type("stop").param("stopwords", "_english_");
+    context
+        .analyzer(ContentAnalyzer.NAME)
+        .custom()
+        .tokenizer("smartcn_tokenizer")
+        .tokenFilters(
+            "lowercase", "guildhall_smartcn_stop", "guildhall_english_stop", "porter_stem");
   }
 }

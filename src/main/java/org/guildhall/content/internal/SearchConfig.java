@@ -9,19 +9,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Hibernate Search's backend from {@code guildhall.search.*}: an embedded Lucene index in {@code
- * guildhall.search.index-dir} (default {@code ./data/index}), or with {@code
- * guildhall.search.backend=elasticsearch} an Elasticsearch or OpenSearch cluster at {@code
- * guildhall.search.uris}. Only the chosen backend's settings are passed on, and any {@code
- * spring.jpa.properties.hibernate.search.*} setting wins over them (tests keep the index in memory
- * with {@code backend.directory.type: local-heap}). See docs/search.md.
+ * The search backend's own settings from {@code guildhall.search.*}: for the embedded Lucene index
+ * its directory ({@code guildhall.search.index-dir}, default {@code ./data/index}); for an
+ * Elasticsearch or OpenSearch cluster ({@code guildhall.search.backend=elasticsearch}) its {@code
+ * uris}, credentials and version. Only the chosen backend's settings are passed on, so Hibernate
+ * Search has none it does not use. The backend type and the analysis configurer, which every
+ * context needs (test slices too), are in {@code application.yml}. Anything set explicitly under
+ * {@code spring.jpa.properties.hibernate.search.*} wins. See docs/search.md.
  */
 @Configuration(proxyBeanMethods = false)
 class SearchConfig {
 
-  static final String PREFIX = "hibernate.search.";
+  static final String BACKEND = "hibernate.search.backend.";
 
-  /** The Lucene version analysis behaves as; the index format is the library's own. */
+  /** The Lucene version analysis behaves as (the library's own). */
   static final String LUCENE_VERSION = "9.12.3";
 
   @Bean
@@ -44,35 +45,26 @@ class SearchConfig {
       String username,
       String password,
       String version) {
-    String type = backend == null ? "lucene" : backend.strip().toLowerCase(Locale.ROOT);
+    String type = backend == null ? "" : backend.strip().toLowerCase(Locale.ROOT);
     switch (type) {
       case "lucene" -> {
-        properties.putIfAbsent(PREFIX + "backend.type", "lucene");
-        properties.putIfAbsent(PREFIX + "backend.lucene_version", LUCENE_VERSION);
-        properties.putIfAbsent(
-            PREFIX + "backend.analysis.configurer",
-            "class:" + ContentSearchAnalysis.Lucene.class.getName());
-        Object directory =
-            properties.getOrDefault(PREFIX + "backend.directory.type", "local-filesystem");
+        properties.putIfAbsent(BACKEND + "lucene_version", LUCENE_VERSION);
+        Object directory = properties.getOrDefault(BACKEND + "directory.type", "local-filesystem");
         if ("local-filesystem".equals(directory)) {
           properties.putIfAbsent(
-              PREFIX + "backend.directory.root", indexDir.toAbsolutePath().normalize().toString());
+              BACKEND + "directory.root", indexDir.toAbsolutePath().normalize().toString());
         }
       }
-      case "elasticsearch", "opensearch" -> {
-        properties.putIfAbsent(PREFIX + "backend.type", "elasticsearch");
-        properties.putIfAbsent(
-            PREFIX + "backend.analysis.configurer",
-            "class:" + ContentSearchAnalysis.Elasticsearch.class.getName());
-        properties.putIfAbsent(PREFIX + "backend.uris", uris);
+      case "elasticsearch" -> {
+        properties.putIfAbsent(BACKEND + "uris", uris);
         if (username != null && !username.isBlank()) {
-          properties.putIfAbsent(PREFIX + "backend.username", username);
-          properties.putIfAbsent(PREFIX + "backend.password", password == null ? "" : password);
+          properties.putIfAbsent(BACKEND + "username", username);
+          properties.putIfAbsent(BACKEND + "password", password == null ? "" : password);
         }
         if (version != null && !version.isBlank()) {
           // A known version spares the start-up version check (needed where it is forbidden).
-          properties.putIfAbsent(PREFIX + "backend.version", version);
-          properties.putIfAbsent(PREFIX + "backend.version_check.enabled", "false");
+          properties.putIfAbsent(BACKEND + "version", version);
+          properties.putIfAbsent(BACKEND + "version_check.enabled", "false");
         }
       }
       default ->

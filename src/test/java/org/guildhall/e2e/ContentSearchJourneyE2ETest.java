@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * nothing breaks the strict CSP or overflows 360 px. Runs with {@code ./mvnw verify -Pe2e}.
  */
 @WebIntegrationTest
-class SearchJourneyE2ETest {
+class ContentSearchJourneyE2ETest {
 
   private static E2eBrowser browser;
 
