@@ -104,7 +104,7 @@ public class ContentEditor {
           draft.slug(),
           lang(draft.lang()),
           item.categoryId(),
-          item.columnId(),
+          item.column(),
           item.coverMediaId(),
           now);
     }
@@ -129,7 +129,7 @@ public class ContentEditor {
         item.slug(),
         lang(draft.lang()),
         categoryId(draft.categorySlug()),
-        draft.columnId(),
+        draft.columnId() == null ? null : find(draft.columnId()),
         draft.coverMediaId(),
         now);
     item.media(draft.mediaId(), draft.durationSeconds(), now);
@@ -220,7 +220,7 @@ public class ContentEditor {
   /** Adds a lesson at the end of a section. */
   @Transactional
   public UUID addLesson(UUID courseId, UUID sectionId, LessonDraft draft, UUID actorId) {
-    editable(courseId, actorId);
+    ContentItem course = editable(courseId, actorId);
     Section section =
         sections
             .findById(sectionId)
@@ -230,7 +230,7 @@ public class ContentEditor {
     Instant now = clock.instant();
     int position = lessons.findBySection(section.id()).size();
     Lesson lesson =
-        new Lesson(courseId, section.id(), position, draft.title().strip(), draft.kind(), now);
+        new Lesson(course, section.id(), position, draft.title().strip(), draft.kind(), now);
     write(lesson, draft, now);
     lessons.saveAndFlush(lesson);
     attach(lesson.id(), draft.attachments());

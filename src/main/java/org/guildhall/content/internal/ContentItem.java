@@ -4,45 +4,81 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.guildhall.content.ContentAccess;
 import org.guildhall.content.ContentKind;
 import org.guildhall.content.ContentStatus;
 import org.guildhall.platform.DomainException;
 import org.guildhall.shared.Money;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 
 /**
  * A course, article, column, audio, video or live replay. Its text is kept as Markdown and as the
  * sanitised HTML rendered from it when saved (with the free preview part apart), so pages never
  * render Markdown. Workflow transitions are methods that check where the item stands.
+ *
+ * <p>It is also the search index's document (docs/search.md): title, excerpt and the body's plain
+ * text (and its course's lessons) as full text; kind, status, publication time, language and author
+ * as filters; who may read it through {@link ReadAccessBinder}. Hibernate Search updates the index
+ * on every write through JPA.
  */
 @Entity
 @Table(name = "content_item")
+@Indexed(index = "content-item")
+@TypeBinding(binder = @TypeBinderRef(type = ReadAccessBinder.class))
 public class ContentItem {
 
   @Id private UUID id;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
+  @GenericField
   private ContentKind kind;
 
   @Column(nullable = false)
   private String slug;
 
   @Column(nullable = false)
+  @KeywordField
   private String lang;
 
   @Column(nullable = false)
+  @FullTextField(analyzer = ContentAnalyzer.NAME, highlightable = Highlightable.PLAIN)
   private String title;
 
   @Column(nullable = false)
+  @FullTextField(analyzer = ContentAnalyzer.NAME, highlightable = Highlightable.PLAIN)
   private String excerpt;
 
   @Column(nullable = false)
+  @FullTextField(
+      name = "body",
+      analyzer = ContentAnalyzer.NAME,
+      valueBridge = @ValueBridgeRef(type = MarkdownTextBridge.class),
+      highlightable = Highlightable.FAST_VECTOR,
+      termVector = TermVector.WITH_POSITIONS_OFFSETS)
   private String bodyMd;
 
   @Column(nullable = false)
@@ -56,15 +92,36 @@ public class ContentItem {
   private UUID mediaId;
   private Integer durationSeconds;
   private UUID categoryId;
+
+  @Column(name = "column_id")
   private UUID columnId;
 
+  /** The column an article is in (the same row as {@link #columnId}, kept in step with it). */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "column_id", insertable = false, updatable = false)
+  private ContentItem column;
+
+  /**
+   * A column's articles: read only, so that search reindexes them when the column's access does.
+   */
+  @OneToMany(mappedBy = "column")
+  private Set<ContentItem> articles = new HashSet<>();
+
+  /** A course's lessons: read only, their titles and text are searched with the course. */
+  @OneToMany(mappedBy = "course")
+  @IndexedEmbedded(includePaths = {"title", "body"})
+  private List<Lesson> lessons = new ArrayList<>();
+
   @Column(nullable = false)
+  @GenericField
   private UUID authorId;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
+  @GenericField
   private ContentStatus status;
 
+  @GenericField(sortable = Sortable.YES)
   private Instant publishedAt;
 
   @Enumerated(EnumType.STRING)
@@ -125,11 +182,17 @@ public class ContentItem {
   }
 
   void describe(
-      String slug, String lang, UUID categoryId, UUID columnId, UUID coverMediaId, Instant now) {
+      String slug,
+      String lang,
+      UUID categoryId,
+      ContentItem column,
+      UUID coverMediaId,
+      Instant now) {
     this.slug = slug;
     this.lang = lang;
     this.categoryId = categoryId;
-    this.columnId = columnId;
+    this.column = column;
+    this.columnId = column == null ? null : column.id();
     this.coverMediaId = coverMediaId;
     this.updatedAt = now;
   }
@@ -277,6 +340,15 @@ public class ContentItem {
 
   public UUID columnId() {
     return columnId;
+  }
+
+  ContentItem column() {
+    return column;
+  }
+
+  /** The item whose access decides who reads this one: its column for an article in one. */
+  ContentItem readsAs() {
+    return columnId != null && column != null ? column : this;
   }
 
   public UUID authorId() {

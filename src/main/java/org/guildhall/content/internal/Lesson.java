@@ -4,17 +4,25 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.guildhall.content.LessonKind;
 import org.guildhall.platform.DomainException;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.TermVector;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 
 /**
  * A lesson of a course: text, or a video or audio with text beside it. A preview lesson is open to
- * everyone; a drip lesson opens {@code dripDays} after the learner enrolled.
+ * everyone; a drip lesson opens {@code dripDays} after the learner enrolled. Its title and text are
+ * searched as part of its course's document, and read with the course's access.
  */
 @Entity
 @Table(name = "content_lesson")
@@ -22,8 +30,13 @@ class Lesson {
 
   @Id private UUID id;
 
-  @Column(nullable = false)
+  @Column(name = "course_id", nullable = false)
   private UUID courseId;
+
+  /** The course (the same row as {@link #courseId}), for search to reindex it with its lessons. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "course_id", insertable = false, updatable = false)
+  private ContentItem course;
 
   @Column(nullable = false)
   private UUID sectionId;
@@ -31,6 +44,7 @@ class Lesson {
   private int position;
 
   @Column(nullable = false)
+  @FullTextField(analyzer = ContentAnalyzer.NAME, highlightable = Highlightable.PLAIN)
   private String title;
 
   @Enumerated(EnumType.STRING)
@@ -38,6 +52,12 @@ class Lesson {
   private LessonKind kind;
 
   @Column(nullable = false)
+  @FullTextField(
+      name = "body",
+      analyzer = ContentAnalyzer.NAME,
+      valueBridge = @ValueBridgeRef(type = MarkdownTextBridge.class),
+      highlightable = Highlightable.FAST_VECTOR,
+      termVector = TermVector.WITH_POSITIONS_OFFSETS)
   private String bodyMd;
 
   @Column(nullable = false)
@@ -58,9 +78,16 @@ class Lesson {
 
   protected Lesson() {}
 
-  Lesson(UUID courseId, UUID sectionId, int position, String title, LessonKind kind, Instant now) {
+  Lesson(
+      ContentItem course,
+      UUID sectionId,
+      int position,
+      String title,
+      LessonKind kind,
+      Instant now) {
     this.id = UUID.randomUUID();
-    this.courseId = courseId;
+    this.course = course;
+    this.courseId = course.id();
     this.sectionId = sectionId;
     this.position = position;
     this.title = title;

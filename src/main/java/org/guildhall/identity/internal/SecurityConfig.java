@@ -152,7 +152,8 @@ class SecurityConfig {
                         "/api/v1/categories",
                         "/api/v1/items/**",
                         "/api/v1/courses/**",
-                        "/api/v1/certificates/*")
+                        "/api/v1/certificates/*",
+                        "/api/v1/search")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
