@@ -154,4 +154,8 @@ class Lesson {
   int dripDays() {
     return dripDays;
   }
+
+  long version() {
+    return version;
+  }
 }
