@@ -134,6 +134,9 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("OWNER")
+                    // authoring: experts (their own items) and the owner (who is an expert too)
+                    .requestMatchers("/api/v1/studio", "/api/v1/studio/**")
+                    .hasRole("EXPERT")
                     .requestMatchers(HttpMethod.POST, "/api/v1/accounts")
                     .permitAll()
                     // payment providers: every notification is verified by its signature
@@ -180,6 +183,10 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers("/admin", "/admin/**")
                     .hasRole("OWNER")
+                    .requestMatchers("/studio/review", "/studio/review/**")
+                    .hasRole("OWNER")
+                    .requestMatchers("/studio", "/studio/**")
+                    .hasRole("EXPERT")
                     .requestMatchers(
                         "/settings",
                         "/settings/**",
