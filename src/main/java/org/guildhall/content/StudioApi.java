@@ -78,11 +78,18 @@ public class StudioApi {
   }
 
   /**
-   * The field errors the draft would get (field to message key), without saving; for a form that
-   * has found errors of its own and shows all of them at once.
+   * The field errors a save would get (field to message key), without saving; for a form that has
+   * found errors of its own and shows all of them at once. {@code itemId} null: a new item.
    */
-  public Map<String, String> check(ContentKind kind, UUID itemId, ItemDraft draft, UUID actorId) {
-    return editor.check(kind, itemId, draft, actorId);
+  public Map<String, String> check(
+      ContentKind kind,
+      UUID itemId,
+      ItemDraft draft,
+      String note,
+      StudioAction action,
+      Instant at,
+      UUID actorId) {
+    return editor.check(kind, itemId, draft, note, action, at, actorId);
   }
 
   /** A new draft by the actor; {@code note} goes on its first revision. */
@@ -171,9 +178,10 @@ public class StudioApi {
     return reads.lessonMedia(courseId, viewerId);
   }
 
+  /** The field errors a lesson save would get, without saving. */
   public Map<String, String> checkLesson(
-      UUID courseId, UUID lessonId, LessonDraft draft, UUID actorId) {
-    return editor.checkLesson(courseId, lessonId, draft, actorId);
+      UUID courseId, UUID lessonId, LessonDraft draft, String note, UUID actorId) {
+    return editor.checkLesson(courseId, lessonId, draft, note, actorId);
   }
 
   public void saveLesson(

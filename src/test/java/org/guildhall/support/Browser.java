@@ -76,6 +76,21 @@ public final class Browser {
             .build());
   }
 
+  /** Submits a form with extra request headers (e.g. {@code HX-Request: true} for htmx). */
+  public Page post(String path, Map<String, String> fields, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (lastCsrf != null) {
+      all.putIfAbsent("_csrf", lastCsrf);
+    }
+    HttpRequest.Builder builder =
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(form(all)));
+    headers.forEach(builder::header);
+    return send(builder.build());
+  }
+
   /** Submits a form without any CSRF token, as a forged cross-site request would. */
   public Page postWithoutCsrf(String path, Map<String, String> fields) {
     return send(

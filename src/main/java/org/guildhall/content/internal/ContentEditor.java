@@ -160,15 +160,30 @@ public class ContentEditor {
 
   /**
    * The errors the studio would report for this draft (of a new item of {@code kind}, or of the
-   * item {@code itemId}), without saving anything; the form adds its own (unreadable numbers) so
-   * that every error shows at once.
+   * item {@code itemId}) with this note and step, without saving anything; the form adds its own
+   * (unreadable numbers) so that every error shows at once.
    */
   @Transactional(readOnly = true)
-  public Map<String, String> check(ContentKind kind, UUID itemId, ItemDraft draft, UUID actorId) {
+  public Map<String, String> check(
+      ContentKind kind,
+      UUID itemId,
+      ItemDraft draft,
+      String note,
+      StudioAction action,
+      Instant at,
+      UUID actorId) {
     ContentItem item = itemId == null ? null : editable(itemId, actorId);
     ContentKind k = item == null ? kind : item.kind();
     Map<String, String> errors = errors(k, draft, item);
     studioErrors(errors, k, draft, item, item == null ? actorId : item.authorId(), actorId);
+    noteErrors(errors, note);
+    stepErrors(
+        errors,
+        k,
+        draft.mediaId(),
+        action == null ? StudioAction.SAVE : action,
+        at,
+        clock.instant());
     return errors;
   }
 
@@ -456,7 +471,7 @@ public class ContentEditor {
   /** The errors the studio would report for a lesson draft (new when {@code lessonId} is null). */
   @Transactional(readOnly = true)
   public Map<String, String> checkLesson(
-      UUID courseId, UUID lessonId, LessonDraft draft, UUID actorId) {
+      UUID courseId, UUID lessonId, LessonDraft draft, String note, UUID actorId) {
     Lesson lesson = lessonId == null ? null : lesson(lessonId);
     ContentItem course = editable(lesson == null ? courseId : lesson.courseId(), actorId);
     Map<String, String> errors = lessonErrors(draft);
@@ -467,6 +482,7 @@ public class ContentEditor {
         lesson == null ? List.of() : attachments(lessonId),
         course.authorId(),
         actorId);
+    noteErrors(errors, note);
     return errors;
   }
 

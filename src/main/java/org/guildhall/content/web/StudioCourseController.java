@@ -203,7 +203,8 @@ class StudioCourseController {
     StudioLessonForm.Parsed parsed = form.parse();
     if (!parsed.errors().isEmpty()) {
       Map<String, String> all =
-          new LinkedHashMap<>(studio.checkLesson(lesson.courseId(), id, parsed.draft(), me));
+          new LinkedHashMap<>(
+              studio.checkLesson(lesson.courseId(), id, parsed.draft(), form.note(), me));
       all.putAll(parsed.errors());
       return lessonEditor(
           ctx,

@@ -58,7 +58,12 @@ class StudioItemController {
     StudioItemForm.Parsed parsed = form.parse(studio.currency(), ctx.i18n().zone());
     if (!parsed.errors().isEmpty()) {
       return refused(
-          ctx, kind, null, form, parsed.errors(), studio.check(kind, null, parsed.draft(), me));
+          ctx,
+          kind,
+          null,
+          form,
+          parsed.errors(),
+          studio.check(kind, null, parsed.draft(), form.note(), StudioAction.SAVE, null, me));
     }
     UUID id;
     try {
@@ -102,7 +107,7 @@ class StudioItemController {
           detail,
           form,
           parsed.errors(),
-          studio.check(null, id, parsed.draft(), me));
+          studio.check(null, id, parsed.draft(), form.note(), parsed.action(), parsed.at(), me));
     }
     try {
       studio.save(
