@@ -22,7 +22,7 @@ import org.guildhall.shared.Money;
  */
 @Entity
 @Table(name = "content_item")
-public class ContentItem {
+class ContentItem {
 
   @Id private UUID id;
 
