@@ -17,10 +17,6 @@ public record StudioOptions(
     media = List.copyOf(media);
   }
 
-  public List<Media> media(String kind) {
-    return media.stream().filter(m -> m.kind().equals(kind)).toList();
-  }
-
   public record Option(String value, String label) {}
 
   public record Tier(int rank, String name) {}

@@ -157,8 +157,7 @@ class StudioController {
       @ModelAttribute("ctx") Ctx ctx, @RequestParam(defaultValue = "") String bodyMd) {
     StudioPreview preview =
         studio.preview(bodyMd.length() > 200_000 ? bodyMd.substring(0, 200_000) : bodyMd);
-    return new ModelAndView(
-        "content/studio/preview", Map.of("ctx", ctx, "preview", preview, "oob", false));
+    return new ModelAndView("content/studio/preview", Map.of("ctx", ctx, "preview", preview));
   }
 
   static void requireOwner(Ctx ctx) {

@@ -6,7 +6,6 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.guildhall.content.ContentAccess;
 import org.guildhall.content.ContentKind;
 import org.guildhall.content.ItemDraft;
@@ -154,44 +153,6 @@ public record StudioItemForm(
           : StudioAction.valueOf(action.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return StudioAction.SAVE;
-    }
-  }
-
-  /** The same form, with the version it now stands at (after a conflict: the stored one). */
-  public StudioItemForm withVersion(long stored) {
-    return new StudioItemForm(
-        kind,
-        title,
-        slug,
-        lang,
-        excerpt,
-        bodyMd,
-        categorySlug,
-        tags,
-        columnId,
-        coverMediaId,
-        mediaId,
-        duration,
-        access,
-        tierRank,
-        includedRank,
-        price,
-        note,
-        version,
-        Long.toString(stored),
-        action,
-        publishAt);
-  }
-
-  public boolean is(String field, String value) {
-    return value != null && value.equals(field);
-  }
-
-  public UUID id(String raw) {
-    try {
-      return raw == null || raw.isBlank() ? null : UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

@@ -73,19 +73,4 @@ public record StudioLessonForm(
   public boolean attached(String id) {
     return attachments.contains(id);
   }
-
-  public StudioLessonForm withVersion(long stored) {
-    return new StudioLessonForm(
-        title,
-        kind,
-        bodyMd,
-        mediaId,
-        duration,
-        preview,
-        dripDays,
-        attachments,
-        note,
-        version,
-        Long.toString(stored));
-  }
 }

@@ -1,7 +1,6 @@
 package org.guildhall.content.web;
 
 import java.util.List;
-import java.util.UUID;
 import org.guildhall.content.ContentKind;
 import org.guildhall.content.ContentStatus;
 import org.guildhall.content.StudioOptions;
@@ -43,9 +42,5 @@ public final class StudioView {
 
   public static String duration(Integer seconds) {
     return StudioFields.duration(seconds);
-  }
-
-  public static String id(UUID id) {
-    return id == null ? "" : id.toString();
   }
 }
