@@ -76,7 +76,7 @@ public final class Browser {
             .build());
   }
 
-  /** Submits a form with extra request headers (e.g. {@code HX-Request} for htmx). */
+  /** Submits a form with extra request headers (e.g. {@code HX-Request: true} for htmx). */
   public Page post(String path, Map<String, String> fields, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     if (lastCsrf != null) {

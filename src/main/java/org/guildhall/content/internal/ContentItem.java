@@ -48,7 +48,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBindin
 @Table(name = "content_item")
 @Indexed(index = "content-item")
 @TypeBinding(binder = @TypeBinderRef(type = ReadAccessBinder.class))
-public class ContentItem {
+class ContentItem {
 
   @Id private UUID id;
 
@@ -271,13 +271,23 @@ public class ContentItem {
     updatedAt = now;
   }
 
-  /** Back to a draft (from archived or scheduled) for more work. */
+  /**
+   * Back to a draft for more work: from archived, from scheduled (it is not published then), or
+   * from review (the author withdraws it).
+   */
   void reopen(Instant now) {
     require(
-        status == ContentStatus.ARCHIVED || status == ContentStatus.SCHEDULED,
+        status == ContentStatus.ARCHIVED
+            || status == ContentStatus.SCHEDULED
+            || status == ContentStatus.IN_REVIEW,
         "content.error.not-reopenable");
     status = ContentStatus.DRAFT;
     updatedAt = now;
+  }
+
+  /** Whether its address is fixed: once it has been public, links and search point to it. */
+  boolean slugFixed() {
+    return status == ContentStatus.PUBLISHED || status == ContentStatus.ARCHIVED;
   }
 
   private static void require(boolean condition, String code) {

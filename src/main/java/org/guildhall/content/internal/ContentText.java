@@ -51,6 +51,20 @@ class ContentText {
         markdown.toHtml(whole), markdown.toHtml(preview), preview, whole.strip().length());
   }
 
+  /** The free part and the rest, each rendered apart, for the editor's live preview. */
+  record Split(String previewHtml, String restHtml, boolean marked) {}
+
+  Split split(String bodyMd) {
+    String body = bodyMd == null ? "" : bodyMd.replace("\r\n", "\n");
+    var marker = MORE_LINE.matcher(body);
+    if (!marker.find()) {
+      return new Split(markdown.toHtml(body), "", false);
+    }
+    String rest = MORE_LINE.matcher(body.substring(marker.end())).replaceAll("");
+    return new Split(
+        markdown.toHtml(body.substring(0, marker.start())), markdown.toHtml(rest), true);
+  }
+
   /** Sanitised HTML of Markdown that has no preview part (a lesson's text). */
   String html(String bodyMd) {
     return markdown.toHtml(mediaLinks(bodyMd == null ? "" : bodyMd));

@@ -181,4 +181,8 @@ class Lesson {
   int dripDays() {
     return dripDays;
   }
+
+  long version() {
+    return version;
+  }
 }

@@ -134,8 +134,9 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("OWNER")
-                    // the media library: experts and the owner (who is every role)
-                    .requestMatchers("/api/v1/media", "/api/v1/media/**")
+                    // the media library and authoring: experts (their own) and the owner
+                    .requestMatchers(
+                        "/api/v1/media", "/api/v1/media/**", "/api/v1/studio", "/api/v1/studio/**")
                     .hasRole("EXPERT")
                     .requestMatchers(HttpMethod.POST, "/api/v1/accounts")
                     .permitAll()
@@ -188,6 +189,8 @@ class SecurityConfig {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/admin", "/admin/**")
+                    .hasRole("OWNER")
+                    .requestMatchers("/studio/review", "/studio/review/**")
                     .hasRole("OWNER")
                     .requestMatchers("/studio", "/studio/**")
                     .hasRole("EXPERT")

@@ -19,7 +19,7 @@ import org.springframework.web.util.HtmlUtils;
  * More than 100 XSS payloads in the style of OWASP's filter-evasion cheat sheet, each rendered in
  * several Markdown contexts: the output must hold no active content at all.
  */
-class MarkdownSafetyTests {
+public class MarkdownSafetyTests {
 
   private static final Markdown MARKDOWN = new Markdown();
 
@@ -38,7 +38,8 @@ class MarkdownSafetyTests {
   private static final Pattern URL_ATTRIBUTE =
       Pattern.compile("\\s(href|src)\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-  static List<String> payloads() throws IOException {
+  /** The corpus, one payload a line (also used by the studio's tests). */
+  public static List<String> payloads() throws IOException {
     try (InputStream in = MarkdownSafetyTests.class.getResourceAsStream("/xss/payloads.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
@@ -97,7 +98,8 @@ class MarkdownSafetyTests {
         .isEqualTo("Hello world, this is…");
   }
 
-  private static void assertSafe(String html, String input) {
+  /** Fails unless {@code html} holds no active content (also used by the studio's tests). */
+  public static void assertSafe(String html, String input) {
     assertThat(DANGEROUS_TAG.matcher(html).find())
         .as("dangerous tag from %s in %s", input, html)
         .isFalse();
