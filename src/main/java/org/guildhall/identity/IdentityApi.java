@@ -34,6 +34,11 @@ public class IdentityApi {
     return queries.findAll(ids);
   }
 
+  /** The account's roles (empty for no such account), in one statement. */
+  public java.util.Set<Role> roles(AccountId id) {
+    return queries.roles(id);
+  }
+
   public Optional<PublicProfile> profile(String handle) {
     return queries.profile(handle);
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.guildhall.content.ContentAccess;
 import org.guildhall.content.ContentApi;
 import org.guildhall.content.ContentFixtures;
@@ -15,7 +16,9 @@ import org.guildhall.content.ContentKind;
 import org.guildhall.content.ItemDraft;
 import org.guildhall.content.LessonDraft;
 import org.guildhall.content.LessonKind;
+import org.guildhall.content.MediaApi;
 import org.guildhall.identity.IdentityApi;
+import org.guildhall.support.People;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +31,10 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * The XSS corpus (145 payloads in the style of OWASP's filter-evasion cheat sheet) through every
  * authored field — item titles, excerpts, tags and bodies, section and lesson titles and lesson
- * bodies — rendered by Chromium on the catalog, article, course and lesson pages: no payload may
- * run. Each payload calls {@code alert}, loads a script or sets an event handler; a dialog, a
- * console error (a CSP violation is one) or an uncaught error fails the test.
+ * bodies — and every uploaded file's name (a lesson's files, the studio's media library), rendered
+ * by Chromium on the catalog, article, course and lesson pages: no payload may run. Each payload
+ * calls {@code alert}, loads a script or sets an event handler; a dialog, a console error (a CSP
+ * violation is one) or an uncaught error fails the test.
  */
 @WebIntegrationTest
 class ContentXssE2ETest {
@@ -40,6 +44,7 @@ class ContentXssE2ETest {
   @LocalServerPort int port;
   @Autowired ContentApi content;
   @Autowired IdentityApi identity;
+  @Autowired MediaApi media;
 
   @BeforeAll
   static void launch() {
@@ -148,6 +153,28 @@ class ContentXssE2ETest {
     }
     String courseSlug = content.course(course).orElseThrow().slug();
 
+    // every payload as an uploaded file's name, listed under a lesson and in the media library
+    List<UUID> files = new ArrayList<>();
+    byte[] pdf = "%PDF-1.4\n%payload test\n".getBytes(StandardCharsets.US_ASCII);
+    for (String p : payloads) {
+      files.add(
+          media
+              .upload(
+                  fixtures.expert.id(),
+                  cut(p, 200) + ".pdf",
+                  "application/pdf",
+                  pdf.length,
+                  new java.io.ByteArrayInputStream(pdf))
+              .id());
+    }
+    UUID filesSection = content.addSection(course, "Files", fixtures.expert.id());
+    UUID filesLesson =
+        content.addLesson(
+            course,
+            filesSection,
+            new LessonDraft("Files", LessonKind.TEXT, "All the files", null, null, true, 0, files),
+            fixtures.expert.id());
+
     Page page = browser.newPage("http://localhost:" + port, 1280, 900, "en-US", false);
     // the catalog, page by page, shows every title, excerpt and tag
     String next = "/courses?tag=" + tag;
@@ -171,6 +198,18 @@ class ContentXssE2ETest {
     assertThat(page.getByTestId("outline")).isVisible();
     hoverEverything(page);
     viewport(page, "xss-course");
+    page.navigate(
+        "http://localhost:" + port + "/courses/" + courseSlug + "/lessons/" + filesLesson);
+    Assertions.assertThat(page.locator(".attachments li").count()).isEqualTo(payloads.size());
+    hoverEverything(page);
+    Page studio = browser.newPage("http://localhost:" + port, 1280, 900, "en-US", false);
+    studio.navigate("http://localhost:" + port + "/login");
+    studio.locator("#f-email").fill(fixtures.expert.email());
+    studio.locator("#f-password").fill(People.PASSWORD);
+    studio.getByTestId("sign-in").click();
+    studio.waitForURL(u -> !u.contains("/login"));
+    studio.navigate("http://localhost:" + port + "/studio/media");
+    hoverEverything(studio);
     for (UUID lesson : lessons.subList(0, 10)) {
       page.navigate("http://localhost:" + port + "/courses/" + courseSlug + "/lessons/" + lesson);
       hoverEverything(page);

@@ -1,5 +1,7 @@
 package org.guildhall.content.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,8 @@ public class ContentReader {
   private final MediaApi mediaFiles;
   private final ViewCounter views;
   private final Clock clock;
+  private final Cache<String, List<ItemRow>> homeLists =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(64).build();
 
   ContentReader(
       ContentQueries queries,
@@ -112,15 +116,31 @@ public class ContentReader {
     return KeysetPage.of(cards(rows, reader), limit, c -> new Cursor(c.publishedAt(), c.id()));
   }
 
+  /**
+   * What was published in the last seven days. The rows are shared by every reader with the same
+   * early-access window for a minute (the home page is the hottest page); each reader's locks are
+   * decided in memory.
+   */
   @Transactional(readOnly = true)
   public List<ItemCard> newThisWeek(Reader reader, int limit) {
-    Instant now = clock.instant();
-    return cards(queries.since(now.minus(Duration.ofDays(7)), horizon(reader), limit), reader);
+    List<ItemRow> rows =
+        homeLists.get(
+            "fresh:" + reader.earlyAccessDays() + ":" + limit,
+            k -> {
+              Instant now = clock.instant();
+              return queries.since(now.minus(Duration.ofDays(7)), horizon(reader), limit);
+            });
+    return cards(rows, reader);
   }
 
+  /** The most enrolled and viewed items; rows shared for a minute like {@link #newThisWeek}. */
   @Transactional(readOnly = true)
   public List<ItemCard> popular(Reader reader, int limit) {
-    return cards(queries.popular(horizon(reader), limit), reader);
+    List<ItemRow> rows =
+        homeLists.get(
+            "popular:" + reader.earlyAccessDays() + ":" + limit,
+            k -> queries.popular(horizon(reader), limit));
+    return cards(rows, reader);
   }
 
   /** Cards for items by id, in the given order, skipping those the reader may not see. */

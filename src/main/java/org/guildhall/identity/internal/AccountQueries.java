@@ -248,4 +248,18 @@ public class AccountQueries {
           createdAt);
     }
   }
+
+  /** The account's roles, in one statement. */
+  public java.util.Set<org.guildhall.identity.Role> roles(AccountId id) {
+    return java.util.EnumSet.copyOf(
+        jdbc
+            .sql("SELECT role FROM account_role WHERE account_id = ?")
+            .param(id.value())
+            .query((rs, n) -> org.guildhall.identity.Role.valueOf(rs.getString(1)))
+            .list()
+            .stream()
+            .collect(
+                java.util.stream.Collectors.toCollection(
+                    () -> java.util.EnumSet.noneOf(org.guildhall.identity.Role.class))));
+  }
 }

@@ -12,7 +12,6 @@ import org.guildhall.commerce.CommerceApi;
 import org.guildhall.commerce.ItemRef;
 import org.guildhall.commerce.Quote;
 import org.guildhall.identity.AccountId;
-import org.guildhall.identity.AccountSummary;
 import org.guildhall.identity.IdentityApi;
 import org.guildhall.identity.Role;
 import org.guildhall.membership.AccessDecision;
@@ -42,23 +41,23 @@ public class AccessPolicyService {
 
   private final IdentityApi identity;
   private final MembershipRepository memberships;
-  private final TierRepository tierRepository;
   private final TierCatalog tiers;
   private final GrantStore grants;
   private final CommerceApi commerce;
   private final MessageSource messages;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   AccessPolicyService(
       IdentityApi identity,
       MembershipRepository memberships,
-      TierRepository tierRepository,
       TierCatalog tiers,
       GrantStore grants,
       CommerceApi commerce,
-      MessageSource messages) {
+      MessageSource messages,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.identity = identity;
     this.memberships = memberships;
-    this.tierRepository = tierRepository;
     this.tiers = tiers;
     this.grants = grants;
     this.commerce = commerce;
@@ -86,20 +85,28 @@ public class AccessPolicyService {
     if (viewerId == null) {
       return Reader.VISITOR;
     }
-    Set<Role> roles =
-        identity.find(new AccountId(viewerId)).map(AccountSummary::roles).orElse(Set.of());
+    Set<Role> roles = identity.roles(new AccountId(viewerId));
     boolean staff = roles.contains(Role.OWNER) || roles.contains(Role.MODERATOR);
-    int rank = -1;
-    boolean trialing = false;
-    int early = 0;
-    Optional<Membership> live = memberships.findLive(viewerId);
-    if (live.isPresent()) {
-      Optional<Tier> tier = tierRepository.findById(live.get().tierId());
-      rank = tier.map(Tier::rank).orElse(-1);
-      early = tier.map(Tier::earlyAccessDays).orElse(0);
-      trialing = live.get().status() == MembershipStatus.TRIALING;
-    }
+    LiveTier live = liveTier(viewerId);
+    int rank = live == null ? -1 : live.rank();
+    int early = live == null ? 0 : live.earlyAccessDays();
+    boolean trialing = live != null && live.status() == MembershipStatus.TRIALING;
     return new Reader(viewerId, rank, trialing, staff, grants.entitlements(viewerId), early);
+  }
+
+  /** The live membership's tier rank, early-access days and status, in one statement. */
+  private record LiveTier(int rank, int earlyAccessDays, MembershipStatus status) {}
+
+  private LiveTier liveTier(UUID accountId) {
+    return jdbc.sql(
+            "SELECT t.rank, t.early_access_days, m.status FROM membership m JOIN tier t ON t.id ="
+                + " m.tier_id WHERE m.live_account_id = ?")
+        .param(accountId)
+        .query(
+            (rs, n) ->
+                new LiveTier(rs.getInt(1), rs.getInt(2), MembershipStatus.valueOf(rs.getString(3))))
+        .optional()
+        .orElse(null);
   }
 
   private List<WayIn> waysIn(
