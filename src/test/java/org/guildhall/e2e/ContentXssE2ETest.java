@@ -65,6 +65,14 @@ class ContentXssE2ETest {
 
   @Test
   void noAuthoredPayloadRunsInTheBrowser() throws IOException {
+    try {
+      run();
+    } catch (org.guildhall.platform.DomainException refused) {
+      throw new AssertionError("refused " + refused.code() + " " + refused.fieldErrors(), refused);
+    }
+  }
+
+  private void run() throws IOException {
     List<String> payloads = payloads();
     ContentFixtures fixtures = new ContentFixtures(content, identity);
     String tag = "xss" + UUID.randomUUID().toString().substring(0, 6);
@@ -168,12 +176,23 @@ class ContentXssE2ETest {
               .id());
     }
     UUID filesSection = content.addSection(course, "Files", fixtures.expert.id());
-    UUID filesLesson =
-        content.addLesson(
-            course,
-            filesSection,
-            new LessonDraft("Files", LessonKind.TEXT, "All the files", null, null, true, 0, files),
-            fixtures.expert.id());
+    List<UUID> fileLessons = new ArrayList<>();
+    for (int i = 0; i < files.size(); i += 20) { // a lesson holds up to 20 files
+      fileLessons.add(
+          content.addLesson(
+              course,
+              filesSection,
+              new LessonDraft(
+                  "Files " + i,
+                  LessonKind.TEXT,
+                  "Files",
+                  null,
+                  null,
+                  true,
+                  0,
+                  files.subList(i, Math.min(i + 20, files.size()))),
+              fixtures.expert.id()));
+    }
 
     Page page = browser.newPage("http://localhost:" + port, 1280, 900, "en-US", false);
     // the catalog, page by page, shows every title, excerpt and tag
