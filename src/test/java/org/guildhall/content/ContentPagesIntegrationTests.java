@@ -34,6 +34,7 @@ class ContentPagesIntegrationTests {
   @Autowired CommerceApi commerce;
   @Autowired SqlCounter sql;
   @Autowired ApplicationContext context;
+  @Autowired org.guildhall.learning.LearningApi learning;
 
   ContentFixtures fixtures;
 
@@ -199,6 +200,13 @@ class ContentPagesIntegrationTests {
     browser.signIn(premium.email(), People.PASSWORD);
     var small = fixtures.course("Small course", ContentAccess.MEMBERS, 2, null, 5, 1);
     var large = fixtures.course("Large course", ContentAccess.MEMBERS, 2, null, 20, 1);
+    // the member's progress: enrolled in both, some lessons done
+    for (var course : List.of(small, large)) {
+      learning.enrol(premium.id(), course.id());
+      learning.complete(premium.id(), course.lessons().get(0));
+      learning.complete(premium.id(), course.lessons().get(1));
+    }
+    assertThat(browser.get(large.path()).body()).contains("data-testid=\"percent\">10%");
 
     int forSmall = statements(browser, small.path());
     int forLarge = statements(browser, large.path());
