@@ -150,7 +150,10 @@ sign_in() {
   curl -s -o /dev/null -c "$jar" -b "$jar" --max-time 10 \
     --data-urlencode "email=$email" --data-urlencode "password=$password" \
     --data-urlencode "_csrf=$csrf" "$base/login"
-  awk '$6 == "SESSION" { printf "SESSION=%s", $7 }' "$jar"
+  # every cookie the sign-in left (the session, and the CSRF cookie forms need)
+  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) { printf "%s%s=%s", sep, $6, $7; sep = "; " } }' "$jar" |
+    grep -q 'GUILDHALL_SESSION=' || return 0
+  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) { printf "%s%s=%s", sep, $6, $7; sep = "; " } }' "$jar"
 }
 
 main() {
