@@ -11,6 +11,8 @@ import org.guildhall.shared.Money;
  * @param locked the reader may not read the item's body (they see its title and excerpt)
  * @param earlyAccess the item is not public yet; the reader sees it early through their tier
  * @param lessons a course's lesson count (0 for other kinds)
+ * @param tierName for a members' item, the lowest tier that may read it; for a sold item, the
+ *     lowest tier that has it included (null otherwise)
  */
 public record ItemCard(
     UUID id,
@@ -27,7 +29,8 @@ public record ItemCard(
     Integer durationSeconds,
     int lessons,
     boolean locked,
-    boolean earlyAccess) {
+    boolean earlyAccess,
+    String tierName) {
 
   public String path() {
     return "/" + kind.path() + "/" + slug;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guildhall.content.CatalogFilter;
 import org.guildhall.content.CategoryView;
+import org.guildhall.content.ContentAccess;
 import org.guildhall.content.ContentKind;
 import org.guildhall.content.ContentStatus;
 import org.guildhall.content.CourseOutline;
@@ -38,6 +39,7 @@ import org.guildhall.platform.DomainException;
 import org.guildhall.shared.paging.Cursor;
 import org.guildhall.shared.paging.KeysetPage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -181,7 +183,24 @@ public class ContentReader {
         row.durationSeconds(),
         row.lessons(),
         !readable,
-        row.publishedAt() != null && row.publishedAt().isAfter(now));
+        row.publishedAt() != null && row.publishedAt().isAfter(now),
+        tierName(row));
+  }
+
+  /**
+   * The tier a members' item needs, or that includes a sold item, in the reader's language (from
+   * the cached tier list; null when none applies).
+   */
+  private String tierName(ItemRow row) {
+    if (row.access() == ContentAccess.PUBLIC
+        || (row.access() == ContentAccess.PURCHASE && row.minTierRank() == 0)) {
+      return null;
+    }
+    return membership.tiers(LocaleContextHolder.getLocale()).stream()
+        .filter(t -> t.rank() >= row.minTierRank() && !t.isFree())
+        .findFirst()
+        .map(org.guildhall.membership.TierView::name)
+        .orElse(null);
   }
 
   @Transactional(readOnly = true)

@@ -68,7 +68,8 @@ class ContentRestController {
       Integer durationSeconds,
       int lessons,
       boolean locked,
-      boolean earlyAccess) {
+      boolean earlyAccess,
+      String tier) {
     static CardJson of(ItemCard c) {
       return new CardJson(
           c.id(),
@@ -86,7 +87,8 @@ class ContentRestController {
           c.durationSeconds(),
           c.lessons(),
           c.locked(),
-          c.earlyAccess());
+          c.earlyAccess(),
+          c.tierName());
     }
   }
 
