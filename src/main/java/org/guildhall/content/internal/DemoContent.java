@@ -1,5 +1,7 @@
 package org.guildhall.content.internal;
 
+import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,12 +31,12 @@ import org.springframework.stereotype.Component;
 /**
  * The demo community's content, from the reference case study: three courses — a famous-teacher
  * lecture series (名师讲座, sold, included in Premium), a hands-on project (实战项目, Premium) and career
- * guidance (职业指导, Basic) — with real audio and video (generated files under {@code demo/media}),
- * free preview lessons and a drip lesson; a public column and a member-only column; articles in
- * Chinese and English; a podcast episode, a video and a live replay; one article scheduled three
- * days ahead, which Premium (seven days' early access) already sees. Everything goes through the
- * authoring service and the media library, as an author's work would. Seeded once, when the demo is
- * on and there is no content.
+ * guidance (职业指导, Basic) — with real audio and video made at seed time ({@link DemoMediaFiles}: MP3
+ * and H.264 MP4, in pure Java), free preview lessons and a drip lesson; a public column and a
+ * member-only column; articles in Chinese and English; a podcast episode, a video and a live
+ * replay; one article scheduled three days ahead, which Premium (seven days' early access) already
+ * sees. Everything goes through the authoring service and the media library, as an author's work
+ * would. Seeded once, when the demo is on and there is no content.
  */
 @Component
 class DemoContent {
@@ -49,6 +51,7 @@ class DemoContent {
   private final IdentityApi identity;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private byte[] projectVideo;
 
   DemoContent(
       DemoMode demo,
@@ -100,10 +103,13 @@ class DemoContent {
   }
 
   private void courses(UUID owner, UUID expert) {
-    UUID introZh = upload(expert, "lecture-intro-zh.mp3", "audio/mpeg");
-    UUID introEn = upload(expert, "lecture-intro-en.m4a", "audio/mp4");
-    UUID project = upload(expert, "project-demo.mp4", "video/mp4");
-    UUID career = upload(expert, "career-talk-zh.ogg", "audio/ogg");
+    UUID introZh =
+        upload(expert, "lecture-intro.mp3", DemoMediaFiles.melody(12, 262, 330, 392, 523));
+    UUID introEn =
+        upload(expert, "lecture-intro-en.mp3", DemoMediaFiles.melody(9, 392, 330, 294, 262));
+    UUID project = upload(expert, "project-demo.mp4", projectVideo());
+    UUID career =
+        upload(owner, "career-talk.mp3", DemoMediaFiles.melody(15, 220, 262, 294, 330, 392));
 
     // 名师讲座: sold at ¥199, included for Premium; a preview lecture and a drip lecture.
     UUID lecture =
@@ -439,9 +445,15 @@ class DemoContent {
   }
 
   private void mediaItems(UUID owner, UUID expert) {
-    UUID podcast = upload(owner, "podcast-en.mp3", "audio/mpeg");
-    UUID video = upload(expert, "project-demo.mp4", "video/mp4");
-    UUID replay = upload(owner, "replay-clip.webm", "video/webm");
+    UUID podcast =
+        upload(owner, "podcast-episode-1.mp3", DemoMediaFiles.melody(13, 330, 392, 440, 392, 330));
+    UUID video = upload(expert, "hands-on-demo.mp4", projectVideo());
+    UUID replay =
+        upload(
+            owner,
+            "live-qa-november.mp4",
+            DemoMediaFiles.titleCard(
+                "Live replay", "Members' Q&A \u00b7 November", new Color(225, 29, 72), 10));
     UUID episode =
         create(
             owner,
@@ -589,13 +601,21 @@ class DemoContent {
     editor.approve(itemId, null, owner);
   }
 
-  private UUID upload(UUID owner, String file, String type) {
-    ClassPathResource resource = new ClassPathResource("demo/media/" + file);
-    try (InputStream in = resource.getInputStream()) {
-      return media.upload(owner, file, type, resource.contentLength(), in).id();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Demo media missing: " + file, e);
+  /** Stores a generated file through the media library, as an author's upload would be. */
+  private UUID upload(UUID owner, String name, byte[] bytes) {
+    return media.upload(owner, name, null, bytes.length, new ByteArrayInputStream(bytes)).id();
+  }
+
+  private byte[] projectVideo() {
+    if (projectVideo == null) {
+      projectVideo =
+          DemoMediaFiles.titleCard(
+              "Hands-on project",
+              "Guildhall demo \u00b7 course preview",
+              new Color(99, 102, 241),
+              10);
     }
+    return projectVideo;
   }
 
   private static String text(String file) {
