@@ -53,6 +53,11 @@ public class MediaApi {
     return media.find(id);
   }
 
+  /** The media with these ids that exist, by id: one statement however many ids. */
+  public java.util.Map<UUID, MediaView> findAll(java.util.Collection<UUID> ids) {
+    return media.findAll(ids);
+  }
+
   /**
    * One page of an owner's uploads, newest first; {@code after} is the previous page's {@link
    * KeysetPage#next()} (null or blank for the first page).

@@ -23,7 +23,6 @@ import org.guildhall.content.LessonDraft;
 import org.guildhall.content.LessonKind;
 import org.guildhall.content.StudioAction;
 import org.guildhall.identity.AccountId;
-import org.guildhall.identity.AccountSummary;
 import org.guildhall.identity.IdentityApi;
 import org.guildhall.identity.Role;
 import org.guildhall.platform.DomainException;
@@ -739,7 +738,7 @@ public class ContentEditor {
   }
 
   private Set<Role> roles(UUID accountId) {
-    return identity.find(new AccountId(accountId)).map(AccountSummary::roles).orElse(Set.of());
+    return identity.roles(new AccountId(accountId));
   }
 
   private void validate(ContentKind kind, ItemDraft draft, ContentItem existing) {

@@ -44,10 +44,15 @@ class ContentMedia {
     return media.find(mediaId).map(m -> link(m, resumeAt));
   }
 
+  /** Links to files in the given order, read in one statement. */
   List<MediaLink> links(List<UUID> mediaIds) {
+    var found = media.findAll(mediaIds);
     List<MediaLink> links = new ArrayList<>();
     for (UUID id : mediaIds) {
-      media.find(id).ifPresent(m -> links.add(link(m, 0)));
+      MediaView m = found.get(id);
+      if (m != null) {
+        links.add(link(m, 0));
+      }
     }
     return links;
   }

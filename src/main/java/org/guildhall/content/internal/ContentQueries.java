@@ -26,6 +26,10 @@ class ContentQueries {
   static final String VISIBLE = "i.status IN ('PUBLISHED', 'SCHEDULED') AND i.published_at <= ?";
 
   private final JdbcClient jdbc;
+  private final com.github.benmanes.caffeine.cache.Cache<String, List<CategoryRow>> categories =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .expireAfterWrite(java.time.Duration.ofMinutes(1))
+          .build();
 
   ContentQueries(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -45,6 +49,14 @@ class ContentQueries {
             (rs, n) ->
                 new ItemText(
                     ItemRow.map(rs, n), rs.getString("body_html"), rs.getString("preview_html")))
+        .optional();
+  }
+
+  /** An item without its text (for a lesson's course). */
+  Optional<ItemRow> row(String slug) {
+    return jdbc.sql("SELECT " + ItemRow.COLUMNS + " FROM content_item i WHERE i.slug = ?")
+        .param(slug)
+        .query(ItemRow::map)
         .optional();
   }
 
@@ -216,7 +228,23 @@ class ContentQueries {
     }
   }
 
+  /**
+   * Categories in their order; they change rarely (only an owner's data fix or the demo seeding),
+   * so every page shares one read a minute.
+   */
   List<CategoryRow> categories() {
+    List<CategoryRow> cached = categories.getIfPresent("all");
+    if (cached != null) {
+      return cached;
+    }
+    List<CategoryRow> read = readCategories();
+    if (!read.isEmpty()) { // an empty list may be a community still being seeded
+      categories.put("all", read);
+    }
+    return read;
+  }
+
+  private List<CategoryRow> readCategories() {
     return jdbc.sql(
             "SELECT id, slug, name_en, name_zh FROM content_category ORDER BY position, slug")
         .query(

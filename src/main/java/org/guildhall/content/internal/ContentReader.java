@@ -292,8 +292,7 @@ public class ContentReader {
   public LessonPage lesson(String courseSlug, UUID lessonId, Reader reader, Locale locale) {
     ItemRow course =
         queries
-            .page(courseSlug)
-            .map(ContentQueries.ItemText::row)
+            .row(courseSlug)
             .filter(r -> r.kind() == ContentKind.COURSE && visible(r, reader))
             .orElseThrow(() -> DomainException.notFound("content.not-found"));
     ContentQueries.LessonText text =

@@ -122,6 +122,13 @@ public class MediaService {
     return rows.find(id).map(MediaService::view);
   }
 
+  /** The media with these ids that exist, by id, in one statement. */
+  public java.util.Map<UUID, MediaView> findAll(java.util.Collection<UUID> ids) {
+    java.util.Map<UUID, MediaView> found = new java.util.HashMap<>();
+    rows.findAll(ids).forEach(r -> found.put(r.id(), view(r)));
+    return found;
+  }
+
   /** The stored row, for serving the bytes. */
   public Optional<MediaRow> row(UUID id) {
     return rows.find(id);
