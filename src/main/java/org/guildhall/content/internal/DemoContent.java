@@ -139,7 +139,7 @@ class DemoContent {
         "开篇：为什么是社群",
         LessonKind.AUDIO,
         introZh,
-        15,
+        12,
         true,
         0,
         "本讲介绍知识付费从“卖内容”到“卖关系”的转变，以及社群在其中扮演的角色。\n\n> 会员续费，是因为他在这里找到了同伴。");
@@ -277,7 +277,7 @@ class DemoContent {
             "基础会员及以上可学习。每周解锁一节，配合讨论区的作业互评。");
     UUID g1 = editor.addSection(guide, "认识自己", owner);
     lesson(
-        owner, guide, g1, "职业指导预告", LessonKind.AUDIO, career, 20, true, 0, "先听一段预告，了解这门课会带你做什么。");
+        owner, guide, g1, "职业指导预告", LessonKind.AUDIO, career, 15, true, 0, "先听一段预告，了解这门课会带你做什么。");
     lesson(
         owner,
         guide,
