@@ -12,7 +12,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * After a sign-in: on success, reset the account's failure count, remember this device, switch to
@@ -20,17 +23,29 @@ import org.springframework.web.servlet.LocaleResolver;
  * revealing whether the e-mail has an account.
  */
 @Component
-class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
+public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     implements AuthenticationFailureHandler {
+
+  /** Flash attributes the sign-in page shows for a suspended account. */
+  public static final String BAN_REASON = "banReason";
+
+  public static final String BAN_UNTIL = "banUntil";
 
   private final LoginThrottle throttle;
   private final ViewerLookup viewers;
   private final LocaleResolver localeResolver;
+  private final AccountRepository accounts;
+  private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
-  SignInHandlers(LoginThrottle throttle, ViewerLookup viewers, LocaleResolver localeResolver) {
+  SignInHandlers(
+      LoginThrottle throttle,
+      ViewerLookup viewers,
+      LocaleResolver localeResolver,
+      AccountRepository accounts) {
     this.throttle = throttle;
     this.viewers = viewers;
     this.localeResolver = localeResolver;
+    this.accounts = accounts;
     setDefaultTargetUrl("/");
     setTargetUrlParameter("next");
   }
@@ -62,11 +77,28 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
       throws IOException {
     String reason;
     if (exception instanceof LockedException) {
+      // Only reached with the right password: the member may learn why and until when.
       reason = "banned";
+      showBan(request, response);
     } else {
       throttle.recordFailure(request.getParameter("email"));
       reason = "credentials";
     }
     response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+  }
+
+  private void showBan(HttpServletRequest request, HttpServletResponse response) {
+    accounts
+        .findByEmail(Emails.normalize(request.getParameter("email")))
+        .ifPresent(
+            account -> {
+              FlashMap flash = new FlashMap();
+              flash.put(BAN_REASON, account.banReason());
+              if (account.bannedUntil() != null) {
+                flash.put(BAN_UNTIL, account.bannedUntil());
+              }
+              flash.setTargetRequestPath(request.getContextPath() + "/login");
+              flashMaps.saveOutputFlashMap(flash, request, response);
+            });
   }
 }

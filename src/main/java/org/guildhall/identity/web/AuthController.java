@@ -1,12 +1,14 @@
 package org.guildhall.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.guildhall.identity.AccountId;
 import org.guildhall.identity.internal.AccountService;
 import org.guildhall.identity.internal.RegistrationThrottle;
+import org.guildhall.identity.internal.SignInHandlers;
 import org.guildhall.platform.DomainException;
 import org.guildhall.platform.web.AuthenticatedAccount;
 import org.guildhall.platform.web.Ctx;
@@ -50,7 +52,7 @@ class AuthController {
       errorText =
           switch (error) {
             case "throttled" -> ctx.msg("identity.login.error.throttled");
-            case "banned" -> ctx.msg("identity.login.error.banned");
+            case "banned" -> banned(ctx, model);
             default -> ctx.msg("identity.login.error.credentials");
           };
     }
@@ -58,6 +60,22 @@ class AuthController {
     model.addAttribute("notice", expired != null ? ctx.msg("identity.login.expired") : null);
     model.addAttribute("email", email);
     return "identity/login";
+  }
+
+  /**
+   * The suspension message; with the reason and end date when the sign-in that led here had the
+   * right password (they come as flash attributes, never in the address).
+   */
+  private static String banned(Ctx ctx, Model model) {
+    StringBuilder text = new StringBuilder(ctx.msg("identity.login.error.banned"));
+    if (model.getAttribute(SignInHandlers.BAN_UNTIL) instanceof Instant until) {
+      text.append(' ').append(ctx.msg("identity.login.error.banned.until", ctx.dateTime(until)));
+    }
+    if (model.getAttribute(SignInHandlers.BAN_REASON) instanceof String reason
+        && !reason.isBlank()) {
+      text.append(' ').append(ctx.msg("identity.login.error.banned.reason", reason));
+    }
+    return text.toString();
   }
 
   @GetMapping("/register")
