@@ -294,4 +294,44 @@ class BadInputIntegrationTests {
     assertThat(removed.status()).isEqualTo(204);
     assertThat(storedAvatars()).isEqualTo(stored);
   }
+
+  @Test
+  void registrationIsLimitedPerEmailWithAClearAnswer() throws Exception {
+    // Tests raise the per-address limits; the per-e-mail limit (10 an hour) holds as in production.
+    String taken = People.provision(identity, "lim").email();
+    Browser browser = new Browser(port);
+    browser.get("/register");
+    for (int i = 0; i < 10; i++) {
+      browser.post(
+          "/register",
+          Map.of("email", taken, "password", "a fine pass phrase", "displayName", "Ann"));
+    }
+    Page limited =
+        browser.post(
+            "/register",
+            Map.of(
+                "email",
+                " FREE@guildhall.demo",
+                "password",
+                "a fine pass phrase",
+                "displayName",
+                "A"));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.body()).contains("data-testid=\"form-errors\"").contains("Too many");
+
+    String email = email();
+    for (int i = 0; i < 10; i++) {
+      postJson("/api/v1/accounts", registration(email, "short", "Ann"));
+    }
+    Response api = postJson("/api/v1/accounts", registration(email, "a fine pass phrase", "Ann"));
+    assertThat(api.status()).isEqualTo(429);
+    assertThat(api.contentType()).startsWith("application/problem+json");
+    assertThat(api.body().get("type").asString()).endsWith("too-many-requests");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM account WHERE email = ?")
+                .param(email)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
 }

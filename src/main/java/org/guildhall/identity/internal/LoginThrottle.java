@@ -3,6 +3,7 @@ package org.guildhall.identity.internal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -66,7 +67,7 @@ class LoginThrottle {
   boolean allowSignIn(HttpServletRequest request, String rawEmail) {
     String email = Emails.normalize(rawEmail);
     if (!limiter.tryConsume(
-        "sign-in:addr:" + request.getRemoteAddr(), perAddressPerMinute, Duration.ofMinutes(1))) {
+        "sign-in:addr:" + clientKey(request), perAddressPerMinute, Duration.ofMinutes(1))) {
       return false;
     }
     if (limiter.hasCapacity(failureKey(email), failuresPerAccount, Duration.ofMinutes(15))) {
@@ -94,11 +95,36 @@ class LoginThrottle {
 
   boolean allowRegistration(HttpServletRequest request, String rawEmail) {
     return limiter.tryConsume(
-            "register:addr:" + request.getRemoteAddr(),
-            registrationsPerAddress,
-            Duration.ofHours(1))
+            "register:addr:" + clientKey(request), registrationsPerAddress, Duration.ofHours(1))
         && limiter.tryConsume(
             "register:email:" + Emails.normalize(rawEmail), 10, Duration.ofHours(1));
+  }
+
+  /**
+   * The client address a per-address limit counts: an IPv4 address as it is, an IPv6 address by its
+   * /64 network, since one subscriber usually gets a whole /64 and could otherwise take a fresh
+   * address for every attempt. (Behind a proxy, {@code server.forward-headers-strategy} makes the
+   * remote address the client's.)
+   */
+  static String clientKey(HttpServletRequest request) {
+    String remote = request.getRemoteAddr();
+    if (remote == null || remote.indexOf(':') < 0) {
+      return remote;
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(remote).getAddress();
+      if (bytes.length != 16) {
+        return remote; // an IPv4-mapped address
+      }
+      StringBuilder prefix = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) {
+        prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
+        prefix.append(':');
+      }
+      return prefix.append(":/64").toString();
+    } catch (java.net.UnknownHostException e) {
+      return remote;
+    }
   }
 
   private boolean hasDeviceCookie(HttpServletRequest request, String email) {

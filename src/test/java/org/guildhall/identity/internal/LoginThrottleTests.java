@@ -70,4 +70,37 @@ class LoginThrottleTests {
         .as("cookie is per account")
         .isFalse();
   }
+
+  @Test
+  void countsAnIpv6ClientByItsSlash64() {
+    LoginThrottle throttle = throttle();
+    for (int i = 0; i < 5; i++) {
+      // A client that takes a fresh address from its /64 for every attempt.
+      assertThat(throttle.allowSignIn(from("2001:db8:1:2:0:0:0:" + (i + 1)), "x@example.com"))
+          .isTrue();
+    }
+    assertThat(throttle.allowSignIn(from("2001:db8:1:2:ffff:ffff:ffff:ffff"), "x@example.com"))
+        .isFalse();
+    assertThat(throttle.allowSignIn(from("2001:db8:1:3::1"), "x@example.com"))
+        .as("another /64")
+        .isTrue();
+    assertThat(LoginThrottle.clientKey(from("2001:DB8:1:2::abcd"))).isEqualTo("2001:db8:1:2::/64");
+    assertThat(LoginThrottle.clientKey(from("203.0.113.9"))).isEqualTo("203.0.113.9");
+    assertThat(LoginThrottle.clientKey(from("::ffff:203.0.113.9"))).isEqualTo("::ffff:203.0.113.9");
+  }
+
+  @Test
+  void limitsRegistrationsPerAddressAndPerEmail() {
+    LoginThrottle throttle = throttle(); // 2 registrations per address and hour
+    assertThat(throttle.allowRegistration(from("203.0.113.20"), "a@example.com")).isTrue();
+    assertThat(throttle.allowRegistration(from("203.0.113.20"), "b@example.com")).isTrue();
+    assertThat(throttle.allowRegistration(from("203.0.113.20"), "c@example.com")).isFalse();
+    for (int i = 0; i < 10; i++) {
+      assertThat(throttle.allowRegistration(from("198.51.100." + (30 + i)), " Same@Example.com"))
+          .isTrue();
+    }
+    assertThat(throttle.allowRegistration(from("198.51.100.99"), "same@example.com"))
+        .as("ten a hour per e-mail, from any address, in any case")
+        .isFalse();
+  }
 }
