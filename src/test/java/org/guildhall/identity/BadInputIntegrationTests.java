@@ -195,6 +195,13 @@ class BadInputIntegrationTests {
         postJson("/api/v1/accounts", registration(email, "p4ss-".repeat(12) + "abcd", "Ann"));
     assertThat(ok.status()).isEqualTo(201);
     assertThat(accounts()).isEqualTo(before + 1);
+    assertThat(
+            jdbc.sql("SELECT password_hash FROM account WHERE email = ?")
+                .param(email)
+                .query(String.class)
+                .single())
+        .startsWith("{argon2}$argon2id$")
+        .doesNotContain("p4ss-");
   }
 
   Map<String, String> profileForm(String name) {

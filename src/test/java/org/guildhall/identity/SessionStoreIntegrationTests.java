@@ -70,4 +70,21 @@ class SessionStoreIntegrationTests {
     jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(id).update();
     assertThat(browser.get("/settings/profile").status()).isEqualTo(302);
   }
+
+  @Test
+  void signingOutEndsTheStoredSession() {
+    Person person = People.provision(identity, "ses");
+    Browser browser = new Browser(port);
+    browser.signIn(person.email(), People.PASSWORD);
+    String id = sessionId(browser);
+    browser.get("/");
+    assertThat(browser.post("/logout", Map.of()).location()).endsWith("/?signed-out");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(browser.get("/settings/profile").status()).isEqualTo(302);
+  }
 }
