@@ -79,4 +79,21 @@ class IdentityPagesIntegrationTests {
     assertWellFormed("/admin/users/{id}", page);
     assertThat(page).contains("data-testid=\"user-status\"").contains("Active");
   }
+
+  @Test
+  void savingTheProfileLanguageSwitchesThePages() {
+    Person member = People.provision(identity, "lng");
+    Browser browser = new Browser(port);
+    browser.signIn(member.email(), People.PASSWORD);
+    assertThat(browser.get("/settings/profile").body()).contains("lang=\"en\"");
+    java.util.Map<String, String> form = new java.util.HashMap<>();
+    form.put("displayName", "Lang Person");
+    form.put("bio", "");
+    form.put("links", "");
+    form.put("timeZone", "Asia/Shanghai");
+    form.put("language", "zh-CN");
+    assertThat(browser.post("/settings/profile", form).status()).isEqualTo(302);
+    assertThat(browser.get("/settings/profile").body()).contains("lang=\"zh-CN\"").contains("个人资料");
+    assertThat(browser.cookie("gh_lang")).hasValue("zh-CN");
+  }
 }
