@@ -54,7 +54,7 @@ public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandle
   public void onAuthenticationSuccess(
       HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws jakarta.servlet.ServletException, IOException {
-    throttle.recordSuccess(request.getParameter("email"), response);
+    throttle.recordSuccess(request, request.getParameter("email"), response);
     if (authentication.getPrincipal() instanceof AuthenticatedAccount account) {
       viewers.evict(account.accountId());
       viewers
@@ -81,7 +81,7 @@ public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandle
       reason = "banned";
       showBan(request, response);
     } else {
-      throttle.recordFailure(request.getParameter("email"));
+      throttle.recordFailure(request, request.getParameter("email"));
       reason = "credentials";
     }
     response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
