@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guildhall.support.Browser;
+import org.guildhall.support.Browser.Page;
 import org.guildhall.support.People;
 import org.guildhall.support.People.Person;
 import org.guildhall.support.WebIntegrationTest;
@@ -95,5 +96,16 @@ class IdentityPagesIntegrationTests {
     assertThat(browser.post("/settings/profile", form).status()).isEqualTo(302);
     assertThat(browser.get("/settings/profile").body()).contains("lang=\"zh-CN\"").contains("个人资料");
     assertThat(browser.cookie("gh_lang")).hasValue("zh-CN");
+  }
+
+  @Test
+  void aFailedSignInKeepsTheEmailInTheFormButNotInTheAddress() {
+    Browser browser = new Browser(port);
+    Page failed = browser.signIn("  Someone+tag@Example.com ", "not the password");
+    assertThat(failed.location()).endsWith("/login?error=credentials");
+    assertThat(browser.get(failed.location()).body())
+        .contains("value=\"Someone+tag@Example.com\"")
+        .contains("data-testid=\"login-error\"");
+    assertThat(browser.get("/login").body()).as("once").doesNotContain("Someone+tag@Example.com");
   }
 }

@@ -76,6 +76,21 @@ class SecureCookiesIntegrationTests {
       assertThat(cookie).as(cookie).containsPattern("SameSite=(Lax|Strict)");
     }
     assertThat(cookie(signedIn, "GUILDHALL_SESSION")).as("remembered").contains("Max-Age=");
+
+    HttpResponse<String> failed =
+        send(
+            HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form.replace("guildhall-demo", "wrong-password"))));
+    assertThat(failed.headers().firstValue("Location").orElseThrow()).contains("error");
+    assertThat(cookie(failed, "gh_login_email"))
+        .containsIgnoringCase("; Secure")
+        .contains("HttpOnly")
+        .contains("SameSite=Strict")
+        .contains("Path=/login");
     assertThat(cookie(signedIn, "gh_device")).contains("SameSite=Strict").contains("Path=/login");
   }
 }

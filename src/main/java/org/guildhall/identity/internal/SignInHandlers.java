@@ -1,11 +1,15 @@
 package org.guildhall.identity.internal;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.guildhall.platform.i18n.Languages;
 import org.guildhall.platform.web.AuthenticatedAccount;
 import org.guildhall.platform.web.ViewerLookup;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -31,17 +35,26 @@ public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandle
 
   public static final String BAN_UNTIL = "banUntil";
 
+  /**
+   * After a failed sign-in the form shows the e-mail again; it travels in this short-lived cookie
+   * (path /login) rather than in the address, where it would end up in logs.
+   */
+  public static final String EMAIL_COOKIE = "gh_login_email";
+
   private final LoginThrottle throttle;
   private final ViewerLookup viewers;
   private final LocaleResolver localeResolver;
   private final AccountRepository accounts;
   private final FlashMapManager flashMaps = new SessionFlashMapManager();
+  private final boolean secureCookies;
 
   SignInHandlers(
       LoginThrottle throttle,
       ViewerLookup viewers,
       LocaleResolver localeResolver,
-      AccountRepository accounts) {
+      AccountRepository accounts,
+      @Value("${guildhall.security.secure-cookies:false}") boolean secureCookies) {
+    this.secureCookies = secureCookies;
     this.throttle = throttle;
     this.viewers = viewers;
     this.localeResolver = localeResolver;
@@ -84,7 +97,23 @@ public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandle
       throttle.recordFailure(request, request.getParameter("email"));
       reason = "credentials";
     }
+    rememberEmail(request, response);
     response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+  }
+
+  private void rememberEmail(HttpServletRequest request, HttpServletResponse response) {
+    String email = request.getParameter("email");
+    if (email == null || email.isBlank() || email.length() > 254) {
+      return;
+    }
+    Cookie cookie =
+        new Cookie(EMAIL_COOKIE, URLEncoder.encode(email.strip(), StandardCharsets.UTF_8));
+    cookie.setHttpOnly(true);
+    cookie.setSecure(secureCookies);
+    cookie.setPath(request.getContextPath() + "/login");
+    cookie.setMaxAge(120);
+    cookie.setAttribute("SameSite", "Strict");
+    response.addCookie(cookie);
   }
 
   private void showBan(HttpServletRequest request, HttpServletResponse response) {

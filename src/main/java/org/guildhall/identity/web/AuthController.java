@@ -1,6 +1,8 @@
 package org.guildhall.identity.web;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +46,21 @@ class AuthController {
       @RequestParam(required = false) String error,
       @RequestParam(required = false) String expired,
       @RequestParam(required = false) String email,
+      @CookieValue(name = SignInHandlers.EMAIL_COOKIE, required = false) String triedEmail,
+      HttpServletResponse response,
       Model model) {
     if (ctx.signedIn()) {
       return "redirect:/";
+    }
+    if (triedEmail != null) {
+      // Shown once: the e-mail of the sign-in that just failed.
+      if (email == null && error != null) {
+        email = triedEmail; // @CookieValue has decoded it already
+      }
+      Cookie spent = new Cookie(SignInHandlers.EMAIL_COOKIE, "");
+      spent.setPath("/login");
+      spent.setMaxAge(0);
+      response.addCookie(spent);
     }
     String errorText = null;
     if (error != null) {
