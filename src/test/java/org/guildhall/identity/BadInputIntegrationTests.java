@@ -318,7 +318,7 @@ class BadInputIntegrationTests {
             "/register",
             Map.of(
                 "email",
-                " FREE@guildhall.demo",
+                " " + taken.toUpperCase() + " ",
                 "password",
                 "a fine pass phrase",
                 "displayName",
