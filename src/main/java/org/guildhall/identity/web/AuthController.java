@@ -4,7 +4,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guildhall.identity.AccountId;
@@ -78,19 +80,21 @@ class AuthController {
   }
 
   /**
-   * The suspension message; with the reason and end date when the sign-in that led here had the
-   * right password (they come as flash attributes, never in the address).
+   * The suspension message; with the end date and the reason, each on a line of its own, when the
+   * sign-in that led here had the right password (they come as flash attributes, never in the
+   * address).
    */
   private static String banned(Ctx ctx, Model model) {
-    StringBuilder text = new StringBuilder(ctx.msg("identity.login.error.banned"));
+    List<String> details = new ArrayList<>();
     if (model.getAttribute(SignInHandlers.BAN_UNTIL) instanceof Instant until) {
-      text.append(' ').append(ctx.msg("identity.login.error.banned.until", ctx.dateTime(until)));
+      details.add(ctx.msg("identity.login.error.banned.until", ctx.dateTime(until)));
     }
     if (model.getAttribute(SignInHandlers.BAN_REASON) instanceof String reason
         && !reason.isBlank()) {
-      text.append(' ').append(ctx.msg("identity.login.error.banned.reason", reason));
+      details.add(ctx.msg("identity.login.error.banned.reason", reason));
     }
-    return text.toString();
+    model.addAttribute("errorDetails", details);
+    return ctx.msg("identity.login.error.banned");
   }
 
   @GetMapping("/register")
