@@ -55,5 +55,6 @@ public final class IdentityEvents {
   public record AccountBanned(
       AccountId accountId, String reason, Instant until, AccountId by, Instant at) {}
 
+  /** A ban was lifted by the owner ({@code by}), or ran out at its end date ({@code by} null). */
   public record AccountUnbanned(AccountId accountId, AccountId by, Instant at) {}
 }

@@ -68,7 +68,7 @@ class AdminUsersController {
 
   @GetMapping("/admin/users/{id}")
   ModelAndView user(@ModelAttribute("ctx") Ctx ctx, @PathVariable UUID id) {
-    return userPage(ctx, load(id), FormErrors.none(), HttpStatus.OK);
+    return userPage(ctx, load(id), FormErrors.none(), "", "", HttpStatus.OK);
   }
 
   @PostMapping("/admin/users/{id}/roles")
@@ -90,7 +90,7 @@ class AdminUsersController {
     try {
       identity.setRoles(new AccountId(me.accountId()), new AccountId(id), requested);
     } catch (DomainException e) {
-      return userPage(ctx, load(id), FormErrors.of(e, ctx), e.status());
+      return userPage(ctx, load(id), FormErrors.of(e, ctx), "", "", e.status());
     }
     Flash.success(flash, "admin.users.roles-saved");
     return new ModelAndView("redirect:/admin/users/" + id);
@@ -116,7 +116,8 @@ class AdminUsersController {
       }
       identity.ban(new AccountId(me.accountId()), new AccountId(id), reason, end);
     } catch (DomainException e) {
-      return userPage(ctx, load(id), FormErrors.of(e, ctx), e.status());
+      // The form keeps what the owner typed, so fixing the date does not mean retyping the reason.
+      return userPage(ctx, load(id), FormErrors.of(e, ctx), reason, until, e.status());
     }
     Flash.success(flash, "admin.users.banned");
     return new ModelAndView("redirect:/admin/users/" + id);
@@ -143,10 +144,17 @@ class AdminUsersController {
   }
 
   private static ModelAndView userPage(
-      Ctx ctx, AccountSummary account, FormErrors errors, HttpStatus status) {
+      Ctx ctx,
+      AccountSummary account,
+      FormErrors errors,
+      String banReason,
+      String banUntil,
+      HttpStatus status) {
     Map<String, Object> model = new HashMap<>();
     model.put("ctx", ctx);
     model.put("account", account);
+    model.put("banReason", banReason);
+    model.put("banUntil", banUntil);
     model.put("assignable", List.of(Role.EXPERT, Role.VOLUNTEER, Role.MODERATOR, Role.OWNER));
     model.put("errors", errors);
     return new ModelAndView("admin/user", model, status);

@@ -16,6 +16,13 @@ interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 
   long countByAccountIdAndRevokedAtIsNull(UUID accountId);
 
+  /** Revokes every token of an account that is not revoked yet; returns how many. */
+  @Modifying
+  @Query(
+      "update AccessToken t set t.revokedAt = :now where t.accountId = :accountId"
+          + " and t.revokedAt is null")
+  int revokeAll(UUID accountId, Instant now);
+
   @Modifying
   @Query("update AccessToken t set t.lastUsedAt = :now where t.id = :id")
   void touch(UUID id, Instant now);

@@ -5,6 +5,7 @@ import static org.guildhall.platform.jdbc.Sql.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,9 +38,11 @@ public class AccountQueries {
           + " a.ban_reason, a.email_verified_at, a.language, a.created_at";
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  AccountQueries(JdbcClient jdbc) {
+  AccountQueries(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /**
@@ -72,7 +75,8 @@ public class AccountQueries {
     Map<UUID, Set<Role>> roles = rolesOf(rows.stream().map(Row::id).toList());
     List<AccountSummary> summaries = new ArrayList<>();
     for (Row row : rows) {
-      summaries.add(row.toSummary(roles.getOrDefault(row.id(), EnumSet.of(Role.MEMBER))));
+      summaries.add(
+          row.toSummary(roles.getOrDefault(row.id(), EnumSet.of(Role.MEMBER)), clock.instant()));
     }
     return KeysetPage.of(summaries, size, s -> new Cursor(s.createdAt(), s.id().value()));
   }
@@ -86,7 +90,8 @@ public class AccountQueries {
         .map(
             row ->
                 row.toSummary(
-                    rolesOf(List.of(row.id())).getOrDefault(row.id(), EnumSet.of(Role.MEMBER))));
+                    rolesOf(List.of(row.id())).getOrDefault(row.id(), EnumSet.of(Role.MEMBER)),
+                    clock.instant()));
   }
 
   /** The accounts that exist among {@code ids}: one statement for them, one for their roles. */
@@ -106,7 +111,7 @@ public class AccountQueries {
     for (Row row : rows) {
       found.put(
           new AccountId(row.id()),
-          row.toSummary(roles.getOrDefault(row.id(), EnumSet.of(Role.MEMBER))));
+          row.toSummary(roles.getOrDefault(row.id(), EnumSet.of(Role.MEMBER)), clock.instant()));
     }
     return found;
   }
@@ -232,7 +237,13 @@ public class AccountQueries {
       String language,
       Instant createdAt) {
 
-    AccountSummary toSummary(Set<Role> roles) {
+    /**
+     * As the account stands at {@code now}: a ban whose end has come shows as over even before the
+     * ban job has lifted it.
+     */
+    AccountSummary toSummary(Set<Role> roles, Instant now) {
+      boolean banOver =
+          status == AccountStatus.BANNED && bannedUntil != null && !bannedUntil.isAfter(now);
       return new AccountSummary(
           new AccountId(id),
           email,
@@ -240,9 +251,9 @@ public class AccountQueries {
           handle,
           Avatars.url(avatarKey),
           roles,
-          status,
-          bannedUntil,
-          banReason,
+          banOver ? AccountStatus.ACTIVE : status,
+          banOver ? null : bannedUntil,
+          banOver ? null : banReason,
           verified,
           language,
           createdAt);

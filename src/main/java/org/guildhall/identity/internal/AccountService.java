@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.guildhall.identity.AccountId;
+import org.guildhall.identity.AccountStatus;
 import org.guildhall.identity.IdentityEvents.AccountBanned;
 import org.guildhall.identity.IdentityEvents.AccountRegistered;
 import org.guildhall.identity.IdentityEvents.AccountUnbanned;
@@ -46,6 +47,7 @@ public class AccountService {
   private final AccountRepository accounts;
   private final AccountTokenRepository tokens;
   private final AccountBanRepository bans;
+  private final AccessTokenRepository accessTokens;
   private final PasswordEncoder passwordEncoder;
   private final ApplicationEventPublisher events;
   private final SessionTerminator sessions;
@@ -56,6 +58,7 @@ public class AccountService {
       AccountRepository accounts,
       AccountTokenRepository tokens,
       AccountBanRepository bans,
+      AccessTokenRepository accessTokens,
       PasswordEncoder passwordEncoder,
       ApplicationEventPublisher events,
       SessionTerminator sessions,
@@ -64,6 +67,7 @@ public class AccountService {
     this.accounts = accounts;
     this.tokens = tokens;
     this.bans = bans;
+    this.accessTokens = accessTokens;
     this.passwordEncoder = passwordEncoder;
     this.events = events;
     this.sessions = sessions;
@@ -367,8 +371,10 @@ public class AccountService {
   }
 
   /**
-   * Bans a member (until a date, or indefinitely when {@code until} is null) and ends their
-   * sessions now.
+   * Bans a member (until a date, or indefinitely when {@code until} is null): their sessions (and
+   * with them "keep me signed in") end and their personal access tokens are revoked, all at once
+   * and on every instance, since both live in the shared database. Tokens stay revoked after the
+   * ban; the member creates new ones.
    */
   @Transactional
   public void ban(AccountId actor, AccountId target, String reason, Instant until) {
@@ -393,6 +399,7 @@ public class AccountService {
     bans.findByAccountIdAndLiftedAtIsNull(target.value()).forEach(b -> b.lift(actor.value(), now));
     account.ban(why, until, now);
     bans.save(new AccountBan(target.value(), why, until, actor.value(), now));
+    accessTokens.revokeAll(target.value(), now);
     sessions.endAll(target.value());
     viewers.evict(target.value());
     events.publishEvent(new AccountBanned(target, why, until, actor, now));
@@ -406,6 +413,28 @@ public class AccountService {
     account.unban(now);
     viewers.evict(target.value());
     events.publishEvent(new AccountUnbanned(target, actor, now));
+  }
+
+  /**
+   * Lifts a ban whose end date has come (the ban job calls this; until then sign-in and every
+   * request already treat the ban as over). Does nothing if the ban was lifted or changed
+   * meanwhile. The {@link AccountUnbanned} event has no actor.
+   */
+  @Transactional
+  public void liftExpiredBan(AccountId target) {
+    Instant now = clock.instant();
+    accounts
+        .findById(target.value())
+        .filter(a -> a.status() == AccountStatus.BANNED)
+        .filter(a -> a.bannedUntil() != null && !a.bannedUntil().isAfter(now))
+        .ifPresent(
+            account -> {
+              bans.findByAccountIdAndLiftedAtIsNull(target.value())
+                  .forEach(b -> b.lift(null, account.bannedUntil()));
+              account.unban(now);
+              viewers.evict(target.value());
+              events.publishEvent(new AccountUnbanned(target, null, now));
+            });
   }
 
   private static Optional<String> checkDisplayName(String name) {

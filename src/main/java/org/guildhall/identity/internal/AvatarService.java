@@ -2,6 +2,7 @@ package org.guildhall.identity.internal;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.guildhall.identity.AccountId;
@@ -18,16 +20,22 @@ import org.guildhall.platform.storage.BlobStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Avatar pictures: PNG, JPEG or GIF up to 2 MB and 8000 × 8000 pixels, recognised by their bytes
- * (not the file name or the browser's claim), cropped to a square and scaled to 256 × 256 JPEG. The
- * new picture is stored before the account points to it, and the old one removed after.
+ * Avatar pictures: PNG, JPEG or GIF up to 2 MB, 8000 pixels on a side and 40 megapixels, recognised
+ * by their bytes (not the file name or the browser's claim), cropped to a square and scaled to 256
+ * × 256 JPEG (which also drops any metadata, such as a photo's location). Decoding is bounded in
+ * memory (see {@link #decodeSquare}). The new picture is stored before the account points to it,
+ * and the old one removed after.
  */
 @Service
 public class AvatarService {
 
   public static final long MAX_BYTES = 2 * 1024 * 1024;
   private static final int SIZE = 256;
-  private static final int MAX_DIMENSION = 8000;
+  static final int MAX_DIMENSION = 8000;
+  static final long MAX_PIXELS = 40_000_000L;
+
+  /** Pictures are decoded at no more than about twice this many pixels on a side. */
+  static final int DECODE_SIDE = 512;
 
   private final BlobStore store;
   private final AccountService accounts;
@@ -88,9 +96,37 @@ public class AvatarService {
   }
 
   private static byte[] normalize(byte[] upload) {
+    BufferedImage square = decodeSquare(upload);
+    BufferedImage out = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, SIZE, SIZE);
+    g.drawImage(square, 0, 0, SIZE, SIZE, null);
+    g.dispose();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(out, "jpg", bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not encode avatar", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Decodes the centre square of the picture, never more than about {@code 2 × DECODE_SIDE} pixels
+   * on a side whatever the picture's size: the dimensions are read from the header first (a file
+   * that claims more than {@link #MAX_DIMENSION} pixels on a side or {@link #MAX_PIXELS} in all is
+   * refused before any pixel is decoded), and large pictures are decoded with source subsampling,
+   * so a small file that unpacks to gigabytes (a "decompression bomb") costs no more memory than a
+   * modest photo.
+   */
+  static BufferedImage decodeSquare(byte[] upload) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
         throw DomainException.invalidField("avatar", "validation.avatar.type");
       }
       ImageReader reader = readers.next();
@@ -98,32 +134,25 @@ public class AvatarService {
         reader.setInput(in, true, true);
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
-        if (width > MAX_DIMENSION || height > MAX_DIMENSION || width < 1 || height < 1) {
+        if (width < 1
+            || height < 1
+            || width > MAX_DIMENSION
+            || height > MAX_DIMENSION
+            || (long) width * height > MAX_PIXELS) {
           throw DomainException.invalidField("avatar", "validation.avatar.dimensions");
         }
-        BufferedImage source = reader.read(0);
         int side = Math.min(width, height);
-        BufferedImage square =
-            source.getSubimage((width - side) / 2, (height - side) / 2, side, side);
-        BufferedImage out = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(
-            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, SIZE, SIZE);
-        g.drawImage(square, 0, 0, SIZE, SIZE, null);
-        g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(out, "jpg", bytes);
-        return bytes.toByteArray();
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceRegion(new Rectangle((width - side) / 2, (height - side) / 2, side, side));
+        int step = Math.max(1, side / DECODE_SIDE);
+        param.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, param);
       } finally {
         reader.dispose();
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof DomainException domain) {
-        throw domain;
-      }
+    } catch (DomainException e) {
+      throw e;
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
       throw DomainException.invalidField("avatar", "validation.avatar.unreadable");
     }
   }

@@ -3,6 +3,7 @@ package org.guildhall.identity.internal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Component;
  *   <li>Per account: only failed attempts count ({@code
  *       sign-in-failures-per-account-per-15-minutes}). When an account's failures are exhausted,
  *       attempts for it are refused — except from a browser that has signed in to that account
- *       before, which carries a signed device cookie. So an attacker guessing a real member's
- *       password cannot lock that member out of their own devices (the OWASP "device cookie"
- *       scheme).
+ *       before, which carries a signed device cookie with a nonce of its own and has its own
+ *       failure count of the same size. So an attacker guessing a real member's password cannot
+ *       lock that member out of their own devices, and a copied device cookie buys only its own few
+ *       guesses (the OWASP "device cookie" scheme).
  *   <li>Registration: per client address and per e-mail address.
  * </ul>
  */
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
 class LoginThrottle {
 
   static final String DEVICE_COOKIE = "gh_device";
+  private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
   private final RateLimiter limiter;
   private final InstallationSettings settings;
@@ -66,24 +69,31 @@ class LoginThrottle {
   boolean allowSignIn(HttpServletRequest request, String rawEmail) {
     String email = Emails.normalize(rawEmail);
     if (!limiter.tryConsume(
-        "sign-in:addr:" + request.getRemoteAddr(), perAddressPerMinute, Duration.ofMinutes(1))) {
+        "sign-in:addr:" + clientKey(request), perAddressPerMinute, Duration.ofMinutes(1))) {
       return false;
     }
-    if (limiter.hasCapacity(failureKey(email), failuresPerAccount, Duration.ofMinutes(15))) {
-      return true;
-    }
-    return hasDeviceCookie(request, email);
+    return limiter.hasCapacity(failureKey(request, email), failuresPerAccount, FAILURE_WINDOW);
   }
 
-  void recordFailure(String rawEmail) {
+  /**
+   * A wrong password: counts against this browser's device cookie when it has a valid one for the
+   * account, otherwise against the account's untrusted clients.
+   */
+  void recordFailure(HttpServletRequest request, String rawEmail) {
     limiter.tryConsume(
-        failureKey(Emails.normalize(rawEmail)), failuresPerAccount, Duration.ofMinutes(15));
+        failureKey(request, Emails.normalize(rawEmail)), failuresPerAccount, FAILURE_WINDOW);
   }
 
-  void recordSuccess(String rawEmail, HttpServletResponse response) {
+  /**
+   * A good sign-in: forgets the failures of where it came from (a trusted device's own count, or
+   * the account's untrusted count — a member signing in on their phone does not hand a guesser
+   * elsewhere a fresh set of attempts) and gives this browser a new device cookie.
+   */
+  void recordSuccess(HttpServletRequest request, String rawEmail, HttpServletResponse response) {
     String email = Emails.normalize(rawEmail);
-    limiter.reset(failureKey(email), failuresPerAccount, Duration.ofMinutes(15));
-    Cookie cookie = new Cookie(DEVICE_COOKIE, sign(email));
+    limiter.reset(failureKey(request, email), failuresPerAccount, FAILURE_WINDOW);
+    String nonce = Tokens.random();
+    Cookie cookie = new Cookie(DEVICE_COOKIE, nonce + "." + sign(email, nonce));
     cookie.setHttpOnly(true);
     cookie.setSecure(secureCookies);
     cookie.setPath("/login");
@@ -94,38 +104,77 @@ class LoginThrottle {
 
   boolean allowRegistration(HttpServletRequest request, String rawEmail) {
     return limiter.tryConsume(
-            "register:addr:" + request.getRemoteAddr(),
-            registrationsPerAddress,
-            Duration.ofHours(1))
+            "register:addr:" + clientKey(request), registrationsPerAddress, Duration.ofHours(1))
         && limiter.tryConsume(
             "register:email:" + Emails.normalize(rawEmail), 10, Duration.ofHours(1));
   }
 
-  private boolean hasDeviceCookie(HttpServletRequest request, String email) {
+  /**
+   * The client address a per-address limit counts: an IPv4 address as it is, an IPv6 address by its
+   * /64 network, since one subscriber usually gets a whole /64 and could otherwise take a fresh
+   * address for every attempt. (Behind a proxy, {@code server.forward-headers-strategy} makes the
+   * remote address the client's.)
+   */
+  static String clientKey(HttpServletRequest request) {
+    String remote = request.getRemoteAddr();
+    if (remote == null || remote.indexOf(':') < 0) {
+      return remote;
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(remote).getAddress();
+      if (bytes.length != 16) {
+        return remote; // an IPv4-mapped address
+      }
+      StringBuilder prefix = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) {
+        prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
+        prefix.append(':');
+      }
+      return prefix.append(":/64").toString();
+    } catch (java.net.UnknownHostException e) {
+      return remote;
+    }
+  }
+
+  /**
+   * The bucket a failure counts in: the device's own (OWASP device cookies: a browser that signed
+   * in to this account before carries {@code nonce.HMAC(email, nonce)}), or the account's untrusted
+   * clients. So guessing from anywhere cannot lock the member out of their own devices, and a
+   * copied device cookie buys only its own few guesses.
+   */
+  private String failureKey(HttpServletRequest request, String email) {
+    return deviceNonce(request, email)
+        .map(nonce -> "sign-in:device:" + nonce)
+        .orElse("sign-in:fail:" + email);
+  }
+
+  private java.util.Optional<String> deviceNonce(HttpServletRequest request, String email) {
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
-      return false;
+      return java.util.Optional.empty();
     }
-    byte[] expected = sign(email).getBytes(StandardCharsets.US_ASCII);
     for (Cookie cookie : cookies) {
-      if (DEVICE_COOKIE.equals(cookie.getName())
-          && MessageDigest.isEqual(
-              expected, cookie.getValue().getBytes(StandardCharsets.US_ASCII))) {
-        return true;
+      String value = cookie.getValue();
+      int dot = value == null ? -1 : value.indexOf('.');
+      if (!DEVICE_COOKIE.equals(cookie.getName()) || dot < 1 || value.length() > 200) {
+        continue;
+      }
+      String nonce = value.substring(0, dot);
+      byte[] expected = sign(email, nonce).getBytes(StandardCharsets.US_ASCII);
+      if (MessageDigest.isEqual(
+          expected, value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+        return java.util.Optional.of(nonce);
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
 
-  private static String failureKey(String email) {
-    return "sign-in:fail:" + email;
-  }
-
-  private String sign(String email) {
+  private String sign(String email, String nonce) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-      byte[] digest = mac.doFinal(("device:" + email).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal(("device:" + email + ":" + nonce).getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -1,12 +1,18 @@
 package org.guildhall.identity.web;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guildhall.identity.AccountId;
 import org.guildhall.identity.internal.AccountService;
 import org.guildhall.identity.internal.RegistrationThrottle;
+import org.guildhall.identity.internal.SignInHandlers;
 import org.guildhall.platform.DomainException;
 import org.guildhall.platform.web.AuthenticatedAccount;
 import org.guildhall.platform.web.Ctx;
@@ -16,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,16 +48,28 @@ class AuthController {
       @RequestParam(required = false) String error,
       @RequestParam(required = false) String expired,
       @RequestParam(required = false) String email,
+      @CookieValue(name = SignInHandlers.EMAIL_COOKIE, required = false) String triedEmail,
+      HttpServletResponse response,
       Model model) {
     if (ctx.signedIn()) {
       return "redirect:/";
+    }
+    if (triedEmail != null) {
+      // Shown once: the e-mail of the sign-in that just failed.
+      if (email == null && error != null) {
+        email = triedEmail; // @CookieValue has decoded it already
+      }
+      Cookie spent = new Cookie(SignInHandlers.EMAIL_COOKIE, "");
+      spent.setPath("/login");
+      spent.setMaxAge(0);
+      response.addCookie(spent);
     }
     String errorText = null;
     if (error != null) {
       errorText =
           switch (error) {
             case "throttled" -> ctx.msg("identity.login.error.throttled");
-            case "banned" -> ctx.msg("identity.login.error.banned");
+            case "banned" -> banned(ctx, model);
             default -> ctx.msg("identity.login.error.credentials");
           };
     }
@@ -58,6 +77,24 @@ class AuthController {
     model.addAttribute("notice", expired != null ? ctx.msg("identity.login.expired") : null);
     model.addAttribute("email", email);
     return "identity/login";
+  }
+
+  /**
+   * The suspension message; with the end date and the reason, each on a line of its own, when the
+   * sign-in that led here had the right password (they come as flash attributes, never in the
+   * address).
+   */
+  private static String banned(Ctx ctx, Model model) {
+    List<String> details = new ArrayList<>();
+    if (model.getAttribute(SignInHandlers.BAN_UNTIL) instanceof Instant until) {
+      details.add(ctx.msg("identity.login.error.banned.until", ctx.dateTime(until)));
+    }
+    if (model.getAttribute(SignInHandlers.BAN_REASON) instanceof String reason
+        && !reason.isBlank()) {
+      details.add(ctx.msg("identity.login.error.banned.reason", reason));
+    }
+    model.addAttribute("errorDetails", details);
+    return ctx.msg("identity.login.error.banned");
   }
 
   @GetMapping("/register")

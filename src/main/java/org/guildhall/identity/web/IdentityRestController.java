@@ -3,6 +3,8 @@ package org.guildhall.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -14,20 +16,32 @@ import org.guildhall.identity.Role;
 import org.guildhall.identity.internal.AccountQueries;
 import org.guildhall.identity.internal.AccountQueries.OwnSettings;
 import org.guildhall.identity.internal.AccountService;
+import org.guildhall.identity.internal.AvatarService;
 import org.guildhall.identity.internal.RegistrationThrottle;
 import org.guildhall.platform.DomainException;
 import org.guildhall.platform.web.AuthenticatedAccount;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
-/** Identity over JSON: register, the current member, their profile, public profiles. */
+/**
+ * Identity over JSON: register, the current member, their profile, avatar, password and e-mail,
+ * public profiles.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Identity", description = "Accounts and profiles")
@@ -37,16 +51,19 @@ class IdentityRestController {
   private final AccountQueries queries;
   private final IdentityApi identity;
   private final RegistrationThrottle throttle;
+  private final AvatarService avatars;
 
   IdentityRestController(
       AccountService accounts,
       AccountQueries queries,
       IdentityApi identity,
-      RegistrationThrottle throttle) {
+      RegistrationThrottle throttle,
+      AvatarService avatars) {
     this.accounts = accounts;
     this.queries = queries;
     this.identity = identity;
     this.throttle = throttle;
+    this.avatars = avatars;
   }
 
   /** Registration request. {@code language} is "zh-CN" or "en" (default "zh-CN"). */
@@ -118,6 +135,95 @@ class IdentityRestController {
         patch.timeZone() != null ? patch.timeZone() : own.timeZone(),
         patch.language() != null ? patch.language() : own.language());
     return me(id);
+  }
+
+  /** A new password; {@code currentPassword} proves it is the member (re-authentication). */
+  record PasswordChange(String currentPassword, String newPassword) {}
+
+  /** A new e-mail address, confirmed by a link sent to it; {@code currentPassword} as above. */
+  record EmailChange(String currentPassword, String newEmail) {}
+
+  @PutMapping("/me/password")
+  @Operation(
+      summary = "Change the signed-in member's password",
+      description =
+          "Needs the current password. Every other session of the member ends; personal access"
+              + " tokens stay valid.")
+  ResponseEntity<Void> changePassword(
+      @AuthenticationPrincipal AuthenticatedAccount principal,
+      @RequestBody(required = false) PasswordChange body,
+      HttpServletRequest request) {
+    PasswordChange change = body == null ? new PasswordChange(null, null) : body;
+    HttpSession session = request.getSession(false);
+    accounts.changePassword(
+        new AccountId(principal.accountId()),
+        change.currentPassword(),
+        change.newPassword(),
+        session == null ? null : session.getId());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/me/email")
+  @Operation(
+      summary = "Ask to change the signed-in member's e-mail address",
+      description =
+          "Needs the current password. A confirmation link goes to the new address; the address"
+              + " changes when it is followed. Answers 202 Accepted.")
+  ResponseEntity<Void> changeEmail(
+      @AuthenticationPrincipal AuthenticatedAccount principal,
+      @RequestBody(required = false) EmailChange body) {
+    EmailChange change = body == null ? new EmailChange(null, null) : body;
+    accounts.requestEmailChange(
+        new AccountId(principal.accountId()), change.currentPassword(), change.newEmail());
+    return ResponseEntity.accepted().build();
+  }
+
+  @PutMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary = "Replace the signed-in member's avatar",
+      description =
+          "Multipart field `avatar`: a PNG, JPEG or GIF of at most 2 MB and 8000 pixels on a"
+              + " side, recognised by its content. It is cropped to a square and stored as a"
+              + " 256 × 256 JPEG. A refused picture changes nothing (413 too large, 415 not an"
+              + " image, 422 unreadable or too many pixels).")
+  Me replaceAvatar(
+      @AuthenticationPrincipal AuthenticatedAccount principal, HttpServletRequest request)
+      throws IOException {
+    AccountId id = new AccountId(principal.accountId());
+    MultipartFile file = avatarPart(request);
+    avatars.checkSize(file.getSize());
+    avatars.replace(id, file.getBytes());
+    return me(id);
+  }
+
+  @DeleteMapping("/me/avatar")
+  @Operation(summary = "Remove the signed-in member's avatar")
+  ResponseEntity<Void> removeAvatar(@AuthenticationPrincipal AuthenticatedAccount principal) {
+    avatars.remove(new AccountId(principal.accountId()));
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The {@code avatar} part of a multipart request. Parts are parsed lazily, so a request over the
+   * server's upload limit is refused here like any oversized picture.
+   */
+  private MultipartFile avatarPart(HttpServletRequest request) {
+    MultipartHttpServletRequest multipart =
+        WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    MultipartFile file = null;
+    if (multipart != null) {
+      try {
+        file = multipart.getFile("avatar");
+      } catch (MaxUploadSizeExceededException e) {
+        avatars.checkSize(Long.MAX_VALUE);
+      } catch (MultipartException e) {
+        file = null;
+      }
+    }
+    if (file == null || file.isEmpty()) {
+      throw DomainException.invalidField("avatar", "validation.avatar.required");
+    }
+    return file;
   }
 
   @GetMapping("/members/{handle}")

@@ -1,5 +1,7 @@
 package org.guildhall.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -15,6 +17,7 @@ import org.guildhall.identity.internal.AccountQueries.OwnSettings;
 import org.guildhall.identity.internal.AccountService;
 import org.guildhall.identity.internal.AvatarService;
 import org.guildhall.platform.DomainException;
+import org.guildhall.platform.i18n.Languages;
 import org.guildhall.platform.web.AuthenticatedAccount;
 import org.guildhall.platform.web.Ctx;
 import org.guildhall.platform.web.Flash;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -49,16 +53,19 @@ class SettingsController {
   private final AccountQueries queries;
   private final AvatarService avatars;
   private final AccessTokenService tokens;
+  private final LocaleResolver localeResolver;
 
   SettingsController(
       AccountService accounts,
       AccountQueries queries,
       AvatarService avatars,
-      AccessTokenService tokens) {
+      AccessTokenService tokens,
+      LocaleResolver localeResolver) {
     this.accounts = accounts;
     this.queries = queries;
     this.avatars = avatars;
     this.tokens = tokens;
+    this.localeResolver = localeResolver;
   }
 
   @GetMapping({"/settings", "/settings/"})
@@ -87,6 +94,8 @@ class SettingsController {
       ProfileForm form,
       @RequestParam(name = "avatar", required = false) MultipartFile avatar,
       @RequestParam(name = "removeAvatar", defaultValue = "false") boolean removeAvatar,
+      HttpServletRequest request,
+      HttpServletResponse response,
       RedirectAttributes flash)
       throws IOException {
     AccountId id = new AccountId(me.accountId());
@@ -114,6 +123,8 @@ class SettingsController {
     } catch (DomainException e) {
       return profilePage(ctx, form, own(me).avatarUrl(), FormErrors.of(e, ctx), e.status());
     }
+    // The pages follow the language just chosen, as the language switch does.
+    localeResolver.setLocale(request, response, Languages.resolve(form.language()));
     Flash.success(flash, "settings.profile.saved");
     return new ModelAndView("redirect:/settings/profile");
   }

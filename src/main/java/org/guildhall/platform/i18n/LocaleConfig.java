@@ -3,6 +3,7 @@ package org.guildhall.platform.i18n;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,10 +18,15 @@ public class LocaleConfig {
 
   public static final String COOKIE = "gh_lang";
 
+  /** Like every cookie of ours: HttpOnly, SameSite=Lax, and Secure behind HTTPS. */
   @Bean
-  LocaleResolver localeResolver() {
+  LocaleResolver localeResolver(
+      @Value("${guildhall.security.secure-cookies:false}") boolean secureCookies) {
     CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
     resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setCookieHttpOnly(true);
+    resolver.setCookieSecure(secureCookies);
+    resolver.setCookieSameSite("Lax");
     resolver.setDefaultLocaleFunction(LocaleConfig::fromAcceptLanguage);
     resolver.setRejectInvalidCookies(true);
     return resolver;
