@@ -3,6 +3,8 @@ package org.guildhall.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.guildhall.platform.i18n.Languages;
 import org.guildhall.platform.web.AuthenticatedAccount;
 import org.guildhall.platform.web.ViewerLookup;
@@ -67,6 +69,12 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
       throttle.recordFailure(request.getParameter("email"));
       reason = "credentials";
     }
-    response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    String next =
+        org.guildhall.platform.web.SafeRedirects.localPathOr(request.getParameter("next"), null);
+    response.sendRedirect(
+        request.getContextPath()
+            + "/login?error="
+            + reason
+            + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
   }
 }
