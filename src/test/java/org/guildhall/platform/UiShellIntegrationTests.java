@@ -240,6 +240,15 @@ class UiShellIntegrationTests {
   }
 
   @Test
+  void aMissingMediaFileSaysSoInTheVisitorsLanguage() {
+    Page zh = new Browser(port).language("zh-CN").get("/media/i/" + UUID.randomUUID());
+    assertThat(zh.status()).isEqualTo(404);
+    assertThat(zh.body().strip()).isEqualTo("页面不存在");
+    Page en = new Browser(port).get("/media/i/" + UUID.randomUUID());
+    assertThat(en.body().strip()).isEqualTo("Page not found");
+  }
+
+  @Test
   void aRefusedCheckoutExplainsItselfInsteadOfShowingAMessageKey() {
     Browser premium = new Browser(port);
     premium.signIn("premium@guildhall.demo", "guildhall-demo");
