@@ -74,8 +74,9 @@
      ------------------------------------------------------------------ */
   var toastTimer = null;
 
-  function isChinese() {
-    return /^zh\b/i.test(root.getAttribute("lang") || "");
+  /* Texts come from the page (data-msg-* on <body>), in the page's language. */
+  function bodyText(name) {
+    return (doc.body && doc.body.getAttribute("data-msg-" + name)) || "";
   }
 
   function toast(message, kind) {
@@ -94,7 +95,8 @@
     var close = doc.createElement("button");
     close.type = "button";
     close.className = "toast__close";
-    close.setAttribute("aria-label", doc.body.getAttribute("data-msg-close") || (isChinese() ? "关闭" : "Close"));
+    var closeLabel = bodyText("close");
+    if (closeLabel) close.setAttribute("aria-label", closeLabel);
     close.textContent = "\u00d7";
 
     el.appendChild(text);
@@ -114,8 +116,7 @@
   }
 
   function networkErrorMessage() {
-    return (doc.body && doc.body.dataset.msgNetworkError) ||
-      (isChinese() ? "请求失败，请检查网络后重试。" : "Something went wrong. Please try again.");
+    return bodyText("network-error");
   }
 
   function onHtmxError() {
@@ -234,7 +235,7 @@
       var days = Math.floor(left / 86400);
       var rest = left % 86400;
       var clock = pad(Math.floor(rest / 3600)) + ":" + pad(Math.floor((rest % 3600) / 60)) + ":" + pad(rest % 60);
-      items[i].textContent = (items[i].getAttribute("data-label-left") || "") + " " + (days > 0 ? days + "d " : "") + clock;
+      items[i].textContent = (items[i].getAttribute("data-label-left") || "") + " " + (days > 0 ? (bodyText("days") || "{0}d").replace("{0}", days) + " " : "") + clock;
     }
   }
 

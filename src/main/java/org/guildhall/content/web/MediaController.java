@@ -63,6 +63,7 @@ class MediaController {
       value = "/media/i/{id}",
       method = {RequestMethod.GET, RequestMethod.HEAD})
   void image(
+      @ModelAttribute(name = "ctx", binding = false) Ctx ctx,
       @PathVariable String id,
       @RequestParam(name = "w", required = false) String width,
       HttpServletRequest request,
@@ -70,7 +71,7 @@ class MediaController {
       throws IOException {
     Optional<MediaRow> found = parse(id).flatMap(media::row);
     if (found.isEmpty() || found.get().kind() != MediaKind.IMAGE) {
-      plain(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found");
+      plain(request, response, HttpServletResponse.SC_NOT_FOUND, ctx.msg("error.404.title"));
       return;
     }
     MediaRow row = found.get();
@@ -87,7 +88,7 @@ class MediaController {
       String key = row.thumbnailKey(w);
       Optional<Long> size = store.size(key);
       if (size.isEmpty()) {
-        plain(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found");
+        plain(request, response, HttpServletResponse.SC_NOT_FOUND, ctx.msg("error.404.title"));
         return;
       }
       target =
@@ -102,7 +103,7 @@ class MediaController {
     response.setHeader(
         "Cache-Control",
         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable().getHeaderValue());
-    send(request, response, target);
+    send(ctx, request, response, target);
   }
 
   @RequestMapping(
@@ -123,7 +124,7 @@ class MediaController {
     }
     Optional<MediaRow> found = parse(id).flatMap(media::row);
     if (found.isEmpty()) {
-      plain(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found");
+      plain(request, response, HttpServletResponse.SC_NOT_FOUND, ctx.msg("error.404.title"));
       return;
     }
     MediaRow row = found.get();
@@ -133,6 +134,7 @@ class MediaController {
             .cachePrivate()
             .getHeaderValue());
     send(
+        ctx,
         request,
         response,
         new Target(
@@ -144,7 +146,8 @@ class MediaController {
             row.originalName()));
   }
 
-  private void send(HttpServletRequest request, HttpServletResponse response, Target target)
+  private void send(
+      Ctx ctx, HttpServletRequest request, HttpServletResponse response, Target target)
       throws IOException {
     response.setHeader("Accept-Ranges", "bytes");
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -171,7 +174,7 @@ class MediaController {
               : store.get(target.key());
       if (stored.isEmpty()) {
         log.warn("Media bytes missing from the store: {}", target.key());
-        plain(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found");
+        plain(request, response, HttpServletResponse.SC_NOT_FOUND, ctx.msg("error.404.title"));
         return;
       }
       blob = stored.get();

@@ -181,6 +181,7 @@ class SecurityConfig {
       SignInHandlers signInHandlers,
       ViewerLookup viewers,
       HtmxAwareEntryPoint entryPoint,
+      PageAccessDeniedHandler accessDenied,
       SpringSessionRememberMeServices rememberMe)
       throws Exception {
     LoginThrottleFilter loginThrottleFilter = new LoginThrottleFilter(throttle);
@@ -227,7 +228,8 @@ class SecurityConfig {
                     .permitAll())
         .rememberMe(rm -> rm.rememberMeServices(rememberMe))
         .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(
+            ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
         .headers(SecurityConfig::headers)
         .addFilterBefore(loginThrottleFilter, UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(activeAccountFilter, AuthorizationFilter.class);

@@ -98,7 +98,13 @@ public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandle
       reason = "credentials";
     }
     rememberEmail(request, response);
-    response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    String next =
+        org.guildhall.platform.web.SafeRedirects.localPathOr(request.getParameter("next"), null);
+    response.sendRedirect(
+        request.getContextPath()
+            + "/login?error="
+            + reason
+            + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
   }
 
   private void rememberEmail(HttpServletRequest request, HttpServletResponse response) {

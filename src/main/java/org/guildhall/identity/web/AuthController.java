@@ -18,6 +18,7 @@ import org.guildhall.platform.web.AuthenticatedAccount;
 import org.guildhall.platform.web.Ctx;
 import org.guildhall.platform.web.Flash;
 import org.guildhall.platform.web.FormErrors;
+import org.guildhall.platform.web.SafeRedirects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,9 +51,10 @@ class AuthController {
       @RequestParam(required = false) String email,
       @CookieValue(name = SignInHandlers.EMAIL_COOKIE, required = false) String triedEmail,
       HttpServletResponse response,
+      @RequestParam(required = false) String next,
       Model model) {
     if (ctx.signedIn()) {
-      return "redirect:/";
+      return "redirect:" + SafeRedirects.localPathOr(next, "/");
     }
     if (triedEmail != null) {
       // Shown once: the e-mail of the sign-in that just failed.
@@ -76,6 +78,8 @@ class AuthController {
     model.addAttribute("error", errorText);
     model.addAttribute("notice", expired != null ? ctx.msg("identity.login.expired") : null);
     model.addAttribute("email", email);
+    // Where to go after signing in (an htmx request that found its session expired names its page).
+    model.addAttribute("next", SafeRedirects.localPathOr(next, null));
     return "identity/login";
   }
 

@@ -32,7 +32,7 @@ public class LocaleConfig {
     return resolver;
   }
 
-  static Locale fromAcceptLanguage(HttpServletRequest request) {
+  public static Locale fromAcceptLanguage(HttpServletRequest request) {
     String header = request.getHeader("Accept-Language");
     if (header == null || header.isBlank()) {
       return Languages.ENGLISH;

@@ -85,6 +85,16 @@ public record Ctx(
     return path.equals(section) || path.startsWith(section + "/");
   }
 
+  /**
+   * True on the viewer's own pages ("Me"): {@code /me}, their settings and their own public
+   * profile, but not somebody else's profile.
+   */
+  public boolean inMe() {
+    return inSection("/me")
+        || inSection("/settings")
+        || (viewer != null && inSection("/u/" + viewer.handle()));
+  }
+
   /** Link that switches the language and comes back to this page. */
   public String switchLanguageUrl(String to) {
     return "/lang?to=" + to + "&return=" + URLEncoder.encode(pathWithQuery, StandardCharsets.UTF_8);

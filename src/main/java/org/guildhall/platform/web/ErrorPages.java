@@ -10,6 +10,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 public class ErrorPages {
 
+  /**
+   * Request attribute naming the message key of the error page's text, for errors raised before a
+   * controller runs (a security filter's refusal): the page explains that case instead of the
+   * status's general text.
+   */
+  public static final String DETAIL_KEY_ATTRIBUTE = ErrorPages.class.getName() + ".detailKey";
+
   private final CtxFactory ctxFactory;
 
   ErrorPages(CtxFactory ctxFactory) {
@@ -25,7 +32,7 @@ public class ErrorPages {
     Ctx ctx = ctxFactory.forRequest(request);
     int shown =
         switch (status) {
-          case 401, 403, 404, 409, 413, 415, 422, 429 -> status;
+          case 401, 403, 404, 405, 409, 413, 415, 422, 429 -> status;
           default -> status >= 500 ? 500 : 400;
         };
     response.setStatus(status);

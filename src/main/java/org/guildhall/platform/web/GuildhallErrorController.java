@@ -3,6 +3,7 @@ package org.guildhall.platform.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import org.guildhall.platform.api.Problems;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
@@ -32,7 +33,9 @@ class GuildhallErrorController implements ErrorController {
 
   @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
-    return pages.render(request, response, status(request), null);
+    Object detailKey = request.getAttribute(ErrorPages.DETAIL_KEY_ATTRIBUTE);
+    return pages.render(
+        request, response, status(request), detailKey instanceof String key ? key : null);
   }
 
   @RequestMapping("/error")
@@ -41,9 +44,22 @@ class GuildhallErrorController implements ErrorController {
     ProblemDetail problem =
         problems.of(
             status, Problems.codeFor(status), ctxFactory.forRequest(request).i18n().locale());
+    problem.setInstance(instance(request));
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /** The address that failed (not {@code /error}), as the client sent it. */
+  private static URI instance(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+      try {
+        return URI.create(uri);
+      } catch (IllegalArgumentException notAUri) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static int status(HttpServletRequest request) {
