@@ -101,6 +101,14 @@ class LoginThrottle {
             "register:email:" + Emails.normalize(rawEmail), 10, Duration.ofHours(1));
   }
 
+  /**
+   * How long a refused registration waits at most: both of its limits refill one attempt at a time
+   * over the hour, so the slower one's interval is an upper bound (sent as Retry-After).
+   */
+  Duration registrationRetryAfter() {
+    return Duration.ofHours(1).dividedBy(Math.max(1, Math.min(registrationsPerAddress, 10)));
+  }
+
   private boolean hasDeviceCookie(HttpServletRequest request, String email) {
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {

@@ -1,8 +1,12 @@
 package org.guildhall.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -14,20 +18,29 @@ import org.guildhall.identity.Role;
 import org.guildhall.identity.internal.AccountQueries;
 import org.guildhall.identity.internal.AccountQueries.OwnSettings;
 import org.guildhall.identity.internal.AccountService;
+import org.guildhall.identity.internal.AvatarService;
 import org.guildhall.identity.internal.RegistrationThrottle;
 import org.guildhall.platform.DomainException;
 import org.guildhall.platform.web.AuthenticatedAccount;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
-/** Identity over JSON: register, the current member, their profile, public profiles. */
+/** Identity over JSON: register, the current member, their profile and avatar, public profiles. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Identity", description = "Accounts and profiles")
@@ -37,16 +50,19 @@ class IdentityRestController {
   private final AccountQueries queries;
   private final IdentityApi identity;
   private final RegistrationThrottle throttle;
+  private final AvatarService avatars;
 
   IdentityRestController(
       AccountService accounts,
       AccountQueries queries,
       IdentityApi identity,
-      RegistrationThrottle throttle) {
+      RegistrationThrottle throttle,
+      AvatarService avatars) {
     this.accounts = accounts;
     this.queries = queries;
     this.identity = identity;
     this.throttle = throttle;
+    this.avatars = avatars;
   }
 
   /** Registration request. {@code language} is "zh-CN" or "en" (default "zh-CN"). */
@@ -85,7 +101,7 @@ class IdentityRestController {
       throw DomainException.invalidField("email", "validation.email.required");
     }
     if (!throttle.allow(request, body.email())) {
-      throw DomainException.tooManyRequests("too-many-requests");
+      throw DomainException.tooManyRequests("too-many-requests", throttle.retryAfter());
     }
     AccountId id =
         accounts.register(
@@ -118,6 +134,68 @@ class IdentityRestController {
         patch.timeZone() != null ? patch.timeZone() : own.timeZone(),
         patch.language() != null ? patch.language() : own.language());
     return me(id);
+  }
+
+  @PutMapping(value = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary = "Replace the signed-in member's avatar",
+      description =
+          "multipart/form-data with the picture in field `avatar`: PNG, JPEG or GIF (recognised"
+              + " from its bytes), at most 2 MB and 8000 × 8000 pixels; it is cropped to a square"
+              + " and stored as a 256 × 256 JPEG. A missing or unreadable picture is a 422, another"
+              + " kind of file a 415, a larger one a 413 — each with the `avatar` field in"
+              + " `errors`; nothing changes then.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+              schemaProperties =
+                  @SchemaProperty(
+                      name = "avatar",
+                      schema = @Schema(type = "string", format = "binary"))))
+  Me replaceAvatar(
+      @AuthenticationPrincipal AuthenticatedAccount principal, HttpServletRequest request) {
+    AccountId id = new AccountId(principal.accountId());
+    MultipartFile file = avatarPart(request);
+    avatars.checkSize(file.getSize());
+    byte[] picture;
+    try {
+      picture = avatars.prepare(file.getBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not read the uploaded avatar", e);
+    }
+    avatars.install(id, picture);
+    return me(id);
+  }
+
+  @DeleteMapping("/me/avatar")
+  @Operation(summary = "Remove the signed-in member's avatar (initials are shown instead)")
+  Me removeAvatar(@AuthenticationPrincipal AuthenticatedAccount principal) {
+    AccountId id = new AccountId(principal.accountId());
+    avatars.remove(id);
+    return me(id);
+  }
+
+  /**
+   * The {@code avatar} part. Parts are parsed lazily, so an upload over the server's multipart
+   * limit is noticed here and refused like any picture over the avatar limit.
+   */
+  private static MultipartFile avatarPart(HttpServletRequest request) {
+    MultipartHttpServletRequest multipart =
+        WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    MultipartFile file;
+    try {
+      file = multipart == null ? null : multipart.getFile("avatar");
+    } catch (MaxUploadSizeExceededException e) {
+      throw AvatarService.tooLarge();
+    } catch (MultipartException e) {
+      file = null;
+    }
+    if (file == null || file.isEmpty()) {
+      throw DomainException.invalidField("avatar", "validation.avatar.required");
+    }
+    return file;
   }
 
   @GetMapping("/members/{handle}")
