@@ -218,6 +218,27 @@ class ApiConventionsIntegrationTests {
     assertThat(refused.get("detail").asString()).contains("X-CSRF-TOKEN");
   }
 
+  /** Follows {@code next} as {@code after} with pages of one; returns the ids seen. */
+  List<String> walk(String path, int pages) {
+    List<String> ids = new ArrayList<>();
+    String after = null;
+    for (int i = 0; i < pages; i++) {
+      String url = path + "&size=1" + (after == null ? "" : "&after=" + after);
+      JsonNode page = anonymous().get(url).json();
+      assertThat(page.get("items").size()).as(url).isEqualTo(1);
+      ids.add(page.get("items").get(0).get("id").asString());
+      assertThat(page.has("next")).as(url).isTrue();
+      after = page.get("next").asString();
+    }
+    return ids;
+  }
+
+  @Test
+  void listsAnswerTheSameEnvelopeAndPageOnWithAfter() {
+    assertThat(walk("/api/v1/catalog?kind=course", 2)).doesNotHaveDuplicates();
+    assertThat(walk("/api/v1/search?q=%E4%BC%9A%E5%91%98", 2)).doesNotHaveDuplicates();
+  }
+
   @Test
   void theOpenApiDocumentDescribesAuthenticationAndProblems() {
     Response doc = anonymous().get("/api/docs/openapi.json");
