@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,6 +35,7 @@ class AccessTokensIntegrationTests {
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired IdentityApi identity;
+  @Autowired Clock clock;
 
   ApiClient api(String token) {
     return new ApiClient(port, json).header("Accept-Language", "en").token(token);
@@ -132,7 +134,7 @@ class AccessTokensIntegrationTests {
     assertThat(browser.get("/settings/tokens").body()).contains("to revoke");
 
     jdbc.sql("UPDATE access_token SET expires_at = ? WHERE id = ?")
-        .param(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+        .param(clock.instant().minusSeconds(60).atOffset(ZoneOffset.UTC))
         .param(tokenId(member, "to expire"))
         .update();
     assertThat(api(expiring).get("/api/v1/me").status()).isEqualTo(401);
