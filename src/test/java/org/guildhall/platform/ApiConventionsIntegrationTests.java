@@ -266,6 +266,14 @@ class ApiConventionsIntegrationTests {
         .isEqualTo("#/components/schemas/Problem");
     assertThat(api.get("paths").get("/api/v1/me/avatar").has("put")).isTrue();
     assertThat(api.get("paths").get("/api/v1/me/avatar").has("delete")).isTrue();
+    for (String upload : List.of("/api/v1/me/avatar:put", "/api/v1/media:post")) {
+      String[] pathAndMethod = upload.split(":");
+      JsonNode body =
+          api.get("paths").get(pathAndMethod[0]).get(pathAndMethod[1]).get("requestBody");
+      assertThat(body.get("content").get("multipart/form-data").toString())
+          .as(upload + " documents its file field")
+          .contains("\"format\":\"binary\"");
+    }
 
     Browser visitor = new Browser(port);
     Browser.Page docs = visitor.get("/api/docs");
