@@ -210,8 +210,9 @@ public class StudioApi {
   }
 
   /** All revisions of an item and its lessons, newest first. */
-  public List<StudioRevision> allRevisions(UUID itemId, UUID viewerId) {
-    return reads.allRevisions(itemId, viewerId);
+  /** Revisions of an item and of its lessons, newest first, by key. */
+  public KeysetPage<StudioRevision> revisions(UUID itemId, UUID viewerId, String cursor, int size) {
+    return reads.revisions(itemId, viewerId, cursor, size);
   }
 
   public StudioDiff diff(UUID revisionId, UUID viewerId) {

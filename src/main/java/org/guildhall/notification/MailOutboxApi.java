@@ -25,10 +25,11 @@ public interface MailOutboxApi {
   Optional<MailView> find(UUID id);
 
   /**
-   * Sends a mail that gave up ({@code FAILED}) again from now on, with a fresh count of attempts.
+   * Sends a mail that gave up ({@code FAILED}), or one held while SMTP was not configured ({@code
+   * HELD}), from now on, with a fresh count of attempts.
    *
    * @throws org.guildhall.platform.DomainException 404 when there is no such mail; 409 when it is
-   *     not failed or SMTP is not configured
+   *     neither failed nor held, or SMTP is not configured
    */
   void retry(UUID id);
 

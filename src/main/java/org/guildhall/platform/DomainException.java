@@ -1,6 +1,8 @@
 package org.guildhall.platform;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,14 +18,25 @@ public class DomainException extends RuntimeException {
   private final String code;
   private final Map<String, String> fieldErrors;
   private final Object[] args;
+  private final Duration retryAfter;
 
   protected DomainException(
       HttpStatus status, String code, Map<String, String> fieldErrors, Object... args) {
+    this(status, code, fieldErrors, (Duration) null, args);
+  }
+
+  private DomainException(
+      HttpStatus status,
+      String code,
+      Map<String, String> fieldErrors,
+      Duration retryAfter,
+      Object... args) {
     super(code, null, false, false);
     this.status = status;
     this.code = code;
     this.fieldErrors = Map.copyOf(fieldErrors);
     this.args = args;
+    this.retryAfter = retryAfter;
   }
 
   public static DomainException notFound(String code) {
@@ -45,6 +58,11 @@ public class DomainException extends RuntimeException {
 
   public static DomainException tooManyRequests(String code) {
     return new DomainException(HttpStatus.TOO_MANY_REQUESTS, code, Map.of());
+  }
+
+  /** A limit was reached; the caller may try again after {@code retryAfter} (Retry-After). */
+  public static DomainException tooManyRequests(String code, Duration retryAfter) {
+    return new DomainException(HttpStatus.TOO_MANY_REQUESTS, code, Map.of(), retryAfter);
   }
 
   /** Invalid input on one field; {@code messageKey} is the i18n key shown next to the field. */
@@ -72,5 +90,10 @@ public class DomainException extends RuntimeException {
 
   public Object[] args() {
     return args.clone();
+  }
+
+  /** How long to wait before trying again, when the refusal says so. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

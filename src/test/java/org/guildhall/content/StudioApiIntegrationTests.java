@@ -258,10 +258,27 @@ class StudioApiIntegrationTests {
         token,
         "{\"title\": \"Rejected, fixed\", \"bodyMd\": \"Hello, with examples.\"}");
     JsonNode revisions =
-        read(fixtures.api("GET", "/api/v1/studio/items/" + id + "/revisions", token, null));
+        read(fixtures.api("GET", "/api/v1/studio/items/" + id + "/revisions", token, null))
+            .get("items");
     assertThat(revisions.size()).isEqualTo(2);
     assertThat(revisions.get(0).get("number").asInt()).isEqualTo(2);
     String first = revisions.get(1).get("id").asString();
+    // The same list one revision per page, by key.
+    JsonNode page1 =
+        read(fixtures.api("GET", "/api/v1/studio/items/" + id + "/revisions?size=1", token, null));
+    assertThat(page1.get("items").get(0).get("number").asInt()).isEqualTo(2);
+    JsonNode page2 =
+        read(
+            fixtures.api(
+                "GET",
+                "/api/v1/studio/items/"
+                    + id
+                    + "/revisions?size=1&after="
+                    + page1.get("next").asString(),
+                token,
+                null));
+    assertThat(page2.get("items").get(0).get("id").asString()).isEqualTo(first);
+    assertThat(page2.has("next")).isFalse();
     JsonNode diff =
         read(
             fixtures.api("GET", "/api/v1/studio/items/" + id + "/revisions/" + first, token, null));

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * second) and lets a larger rebuild finish in the background. {@code
  * guildhall.search.reindex-on-start=false} turns it off (e.g. on all but one instance sharing an
  * Elasticsearch index).
+ *
+ * <p>While a start-up rebuild runs, the index is incomplete: the readiness probe says so through
+ * {@link SearchIndexHealth} (out of service), so that a load balancer sends traffic to instances
+ * whose search finds everything, while the pages themselves already work.
  */
 @Component
 public class SearchIndexer implements SmartInitializingSingleton {
@@ -30,6 +34,7 @@ public class SearchIndexer implements SmartInitializingSingleton {
   private final EntityManagerFactory entityManagerFactory;
   private final boolean onStart;
   private final Duration startupWait;
+  private volatile boolean rebuilding;
 
   SearchIndexer(
       EntityManagerFactory entityManagerFactory,
@@ -46,7 +51,7 @@ public class SearchIndexer implements SmartInitializingSingleton {
       return;
     }
     long started = System.nanoTime();
-    CompletionStage<?> rebuild = reindex();
+    CompletionStage<?> rebuild = track(reindex());
     try {
       rebuild.toCompletableFuture().get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
       log.info(
@@ -59,6 +64,17 @@ public class SearchIndexer implements SmartInitializingSingleton {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Marks the index as rebuilding until {@code rebuild} ends, whichever way it ends. */
+  CompletionStage<?> track(CompletionStage<?> rebuild) {
+    rebuilding = true;
+    return rebuild.whenComplete((result, failure) -> rebuilding = false);
+  }
+
+  /** True while the start-up rebuild has not finished (the index misses items meanwhile). */
+  boolean rebuilding() {
+    return rebuilding;
   }
 
   /** Purges the index and indexes every item again, in the background. */

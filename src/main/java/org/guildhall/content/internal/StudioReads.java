@@ -413,17 +413,44 @@ public class StudioReads {
             .list());
   }
 
-  /** Every revision of an item and of its lessons, newest first. */
+  /**
+   * Revisions of an item and of its lessons, newest first (by time, then number), one page by key:
+   * pass the previous page's {@code next} as {@code cursor}.
+   */
   @Transactional(readOnly = true)
-  public List<StudioRevision> allRevisions(UUID itemId, UUID viewerId) {
+  public KeysetPage<StudioRevision> revisions(UUID itemId, UUID viewerId, String cursor, int size) {
     requireEditable(authorOf(itemId), viewerId);
-    return named(
-        jdbc.sql(
-                "SELECT id, item_id, target_id, number, title, author_id, note, created_at FROM"
-                    + " content_revision WHERE item_id = ? ORDER BY created_at DESC, number DESC")
-            .param(itemId)
-            .query(StudioReads::revision)
-            .list());
+    int limit = Math.max(1, Math.min(size, MAX_PAGE));
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, item_id, target_id, number, title, author_id, note, created_at FROM"
+                + " content_revision WHERE item_id = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(itemId);
+    Cursor after = Cursor.decode(cursor).orElse(null);
+    Integer afterNumber =
+        after == null
+            ? null
+            : jdbc.sql("SELECT number FROM content_revision WHERE id = ? AND item_id = ?")
+                .params(after.id(), itemId)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+    if (after != null && afterNumber != null) {
+      // The same order as below: (created_at, number, id) strictly after the cursor's revision.
+      sql.append(
+          " AND (created_at < ? OR (created_at = ? AND (number < ? OR (number = ? AND id < ?))))");
+      params.add(ts(after.at()));
+      params.add(ts(after.at()));
+      params.add(afterNumber);
+      params.add(afterNumber);
+      params.add(after.id());
+    }
+    sql.append(" ORDER BY created_at DESC, number DESC, id DESC LIMIT ?");
+    params.add(limit + 1);
+    List<StudioRevision> rows =
+        named(jdbc.sql(sql.toString()).params(params).query(StudioReads::revision).list());
+    return KeysetPage.of(rows, limit, r -> new Cursor(r.createdAt(), r.id()));
   }
 
   /** A revision against the current title and text of its item or lesson. */

@@ -1,6 +1,9 @@
 package org.guildhall.content.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -46,6 +49,15 @@ class MediaRestController {
       description =
           "multipart/form-data with the file in field `file`. The type is recognised from the"
               + " bytes: PNG, JPEG, GIF, WebP, MP3, M4A, Ogg, MP4, WebM, PDF or ZIP.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "multipart/form-data",
+              schemaProperties =
+                  @SchemaProperty(
+                      name = Uploads.FIELD,
+                      schema = @Schema(type = "string", format = "binary"))))
   ResponseEntity<MediaView> upload(
       @AuthenticationPrincipal AuthenticatedAccount me, HttpServletRequest request) {
     MediaView view = Uploads.store(request, me.accountId(), media, limits);

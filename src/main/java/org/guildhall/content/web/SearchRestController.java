@@ -105,12 +105,16 @@ class SearchRestController {
               + " callers who may read it, and only they get a snippet. Words must all match"
               + " (\"quotes\" for a phrase, -word to exclude, | for either). A blank q finds"
               + " nothing; q longer than 200 characters is a 422 problem. At most 200 results"
-              + " can be paged through.")
+              + " can be paged through: pass `next` back as `after`. Results are ranked by relevance,"
+              + " so `next` is a position in the ranking (not a key), valid for the same query.")
   Results search(
       @Parameter(description = "the words to find (at most 200 characters)")
           @RequestParam(name = "q", defaultValue = "")
           String query,
       @Parameter(description = "the next of the previous page") @RequestParam(required = false)
+          String after,
+      @Parameter(description = "the same as after (an older name)", deprecated = true)
+          @RequestParam(required = false)
           String cursor,
       @Parameter(description = "results per page, 1 to 50") @RequestParam(defaultValue = "20")
           int size,
@@ -118,6 +122,10 @@ class SearchRestController {
       Locale locale) {
     return Results.of(
         search.search(
-            query, content.reader(me == null ? null : me.accountId()), locale, cursor, size));
+            query,
+            content.reader(me == null ? null : me.accountId()),
+            locale,
+            after != null ? after : cursor,
+            size));
   }
 }

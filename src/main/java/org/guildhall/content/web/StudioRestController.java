@@ -471,11 +471,19 @@ class StudioRestController {
 
   @GetMapping("/items/{id}/revisions")
   @Operation(
-      summary = "Revisions of an item and of its lessons, newest first",
-      description = "`targetId` is the item or the lesson whose text the revision holds.")
-  List<StudioRevision> revisions(
-      @AuthenticationPrincipal AuthenticatedAccount me, @PathVariable UUID id) {
-    return studio.allRevisions(id, me.accountId());
+      summary = "Revisions of an item and of its lessons, newest first (keyset pages)",
+      description =
+          "`targetId` is the item or the lesson whose text the revision holds. Pass the previous"
+              + " page's `next` as `after`.")
+  KeysetPage<StudioRevision> revisions(
+      @AuthenticationPrincipal AuthenticatedAccount me,
+      @PathVariable UUID id,
+      @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "25") int size) {
+    if (size < 1 || size > 100) {
+      throw DomainException.invalidField("size", "validation.page-size");
+    }
+    return studio.revisions(id, me.accountId(), after, size);
   }
 
   @GetMapping("/items/{id}/revisions/{revisionId}")

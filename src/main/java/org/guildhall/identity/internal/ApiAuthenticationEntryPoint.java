@@ -11,11 +11,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 on the API as problem+json, in the caller's language. */
+/**
+ * 401 and 403 on the API as problem+json, in the caller's language, never a redirect to the sign-in
+ * page.
+ */
 @Component
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -40,13 +44,16 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    // A missing or stale CSRF token is the browser client's mistake, not a missing permission.
+    write(
+        request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException ? "csrf" : "forbidden");
   }
 
   private void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
       throws IOException {
-    ProblemDetail problem = problems.of(status, code, localeResolver.resolveLocale(request));
+    ProblemDetail problem =
+        problems.of(request, status, code, localeResolver.resolveLocale(request));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -51,10 +51,15 @@ public class AvatarService {
     install(id, prepare(upload));
   }
 
+  /** The refusal of a picture over the limit: 413 with the message on the avatar field. */
+  public static DomainException tooLarge() {
+    return new TooLarge();
+  }
+
   /** Refuses an upload over the limit before its bytes are read. */
   public void checkSize(long size) {
     if (size > MAX_BYTES) {
-      throw new TooLarge();
+      throw tooLarge();
     }
   }
 

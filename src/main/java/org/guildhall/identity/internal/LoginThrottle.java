@@ -110,6 +110,14 @@ class LoginThrottle {
   }
 
   /**
+   * How long a refused registration waits at most: both of its limits refill one attempt at a time
+   * over the hour, so the slower one's interval is an upper bound (sent as Retry-After).
+   */
+  Duration registrationRetryAfter() {
+    return Duration.ofHours(1).dividedBy(Math.max(1, Math.min(registrationsPerAddress, 10)));
+  }
+
+  /**
    * The client address a per-address limit counts: an IPv4 address as it is, an IPv6 address by its
    * /64 network, since one subscriber usually gets a whole /64 and could otherwise take a fresh
    * address for every attempt. (Behind a proxy, {@code server.forward-headers-strategy} makes the

@@ -130,7 +130,7 @@ class SecurityConfig {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/api/docs", "/api/docs/**")
+                auth.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("OWNER")

@@ -1,6 +1,9 @@
 package org.guildhall.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -102,7 +105,7 @@ class IdentityRestController {
       throw DomainException.invalidField("email", "validation.email.required");
     }
     if (!throttle.allow(request, body.email())) {
-      throw DomainException.tooManyRequests("too-many-requests");
+      throw DomainException.tooManyRequests("too-many-requests", throttle.retryAfter());
     }
     AccountId id =
         accounts.register(
@@ -178,47 +181,61 @@ class IdentityRestController {
     return ResponseEntity.accepted().build();
   }
 
-  @PutMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PutMapping(value = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
       summary = "Replace the signed-in member's avatar",
       description =
-          "Multipart field `avatar`: a PNG, JPEG or GIF of at most 2 MB and 8000 pixels on a"
-              + " side, recognised by its content. It is cropped to a square and stored as a"
-              + " 256 × 256 JPEG. A refused picture changes nothing (413 too large, 415 not an"
-              + " image, 422 unreadable or too many pixels).")
+          "multipart/form-data with the picture in field `avatar`: PNG, JPEG or GIF (recognised"
+              + " from its bytes), at most 2 MB and 8000 × 8000 pixels; it is cropped to a square"
+              + " and stored as a 256 × 256 JPEG. A missing or unreadable picture is a 422, another"
+              + " kind of file a 415, a larger one a 413 — each with the `avatar` field in"
+              + " `errors`; nothing changes then.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+              schemaProperties =
+                  @SchemaProperty(
+                      name = "avatar",
+                      schema = @Schema(type = "string", format = "binary"))))
   Me replaceAvatar(
-      @AuthenticationPrincipal AuthenticatedAccount principal, HttpServletRequest request)
-      throws IOException {
+      @AuthenticationPrincipal AuthenticatedAccount principal, HttpServletRequest request) {
     AccountId id = new AccountId(principal.accountId());
     MultipartFile file = avatarPart(request);
     avatars.checkSize(file.getSize());
-    avatars.replace(id, file.getBytes());
+    byte[] picture;
+    try {
+      picture = avatars.prepare(file.getBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not read the uploaded avatar", e);
+    }
+    avatars.install(id, picture);
     return me(id);
   }
 
   @DeleteMapping("/me/avatar")
-  @Operation(summary = "Remove the signed-in member's avatar")
-  ResponseEntity<Void> removeAvatar(@AuthenticationPrincipal AuthenticatedAccount principal) {
-    avatars.remove(new AccountId(principal.accountId()));
-    return ResponseEntity.noContent().build();
+  @Operation(summary = "Remove the signed-in member's avatar (initials are shown instead)")
+  Me removeAvatar(@AuthenticationPrincipal AuthenticatedAccount principal) {
+    AccountId id = new AccountId(principal.accountId());
+    avatars.remove(id);
+    return me(id);
   }
 
   /**
-   * The {@code avatar} part of a multipart request. Parts are parsed lazily, so a request over the
-   * server's upload limit is refused here like any oversized picture.
+   * The {@code avatar} part. Parts are parsed lazily, so an upload over the server's multipart
+   * limit is noticed here and refused like any picture over the avatar limit.
    */
-  private MultipartFile avatarPart(HttpServletRequest request) {
+  private static MultipartFile avatarPart(HttpServletRequest request) {
     MultipartHttpServletRequest multipart =
         WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-    MultipartFile file = null;
-    if (multipart != null) {
-      try {
-        file = multipart.getFile("avatar");
-      } catch (MaxUploadSizeExceededException e) {
-        avatars.checkSize(Long.MAX_VALUE);
-      } catch (MultipartException e) {
-        file = null;
-      }
+    MultipartFile file;
+    try {
+      file = multipart == null ? null : multipart.getFile("avatar");
+    } catch (MaxUploadSizeExceededException e) {
+      throw AvatarService.tooLarge();
+    } catch (MultipartException e) {
+      file = null;
     }
     if (file == null || file.isEmpty()) {
       throw DomainException.invalidField("avatar", "validation.avatar.required");

@@ -128,11 +128,14 @@ class MailOutbox {
         .update();
   }
 
-  /** A failed mail becomes pending now with a fresh count; false if it is not failed. */
+  /**
+   * A failed mail, or one held while SMTP was not configured, becomes pending now with a fresh
+   * count; false if it is neither.
+   */
   boolean retry(UUID id, Instant now) {
     return jdbc.sql(
                 "UPDATE mail_message SET status = 'PENDING', attempts = 0, next_attempt_at = :now"
-                    + " WHERE id = :id AND status = 'FAILED'")
+                    + " WHERE id = :id AND status IN ('FAILED', 'HELD')")
             .param("now", utc(now))
             .param("id", id)
             .update()

@@ -49,7 +49,7 @@ class MailOutboxService implements MailOutboxApi {
     if (!transport.configured()) {
       throw DomainException.conflict("mail-smtp-not-configured");
     }
-    if (!mail.failed() || !outbox.retry(id, clock.instant())) {
+    if (!(mail.failed() || mail.held()) || !outbox.retry(id, clock.instant())) {
       throw DomainException.conflict("mail-not-retryable");
     }
   }

@@ -1,14 +1,17 @@
 package org.guildhall.platform.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.guildhall.platform.DomainException;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -36,6 +39,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems {
 
+  /** Retry-After of a 429 whose limit did not say how long it lasts. */
+  static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(1);
+
   private final MessageSource messages;
   private final Problems problems;
 
@@ -56,7 +62,9 @@ public class ApiProblems {
                         "field", field,
                         "code", key,
                         "message", messages.getMessage(key, e.args(), key, locale))));
-    return problem(e.status(), e.code(), locale, errors, e.args());
+    ResponseEntity<ProblemDetail> answer =
+        problem(request, e.status(), e.code(), locale, errors, e.args());
+    return withRetryAfter(answer, e.retryAfter().orElse(null));
   }
 
   @ExceptionHandler(BindException.class)
@@ -70,7 +78,7 @@ public class ApiProblems {
               "code", error.getCode() == null ? "invalid" : error.getCode(),
               "message", messages.getMessage(error, locale)));
     }
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", locale, errors);
+    return problem(request, HttpStatus.UNPROCESSABLE_ENTITY, "validation", locale, errors);
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
@@ -93,7 +101,7 @@ public class ApiProblems {
                                     "invalid",
                                     "message",
                                     messages.getMessage(error, locale)))));
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", locale, errors);
+    return problem(request, HttpStatus.UNPROCESSABLE_ENTITY, "validation", locale, errors);
   }
 
   @ExceptionHandler({
@@ -102,6 +110,7 @@ public class ApiProblems {
   })
   ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
     return problem(
+        request,
         HttpStatus.BAD_REQUEST,
         "malformed-request",
         RequestContextUtils.getLocale(request),
@@ -111,6 +120,7 @@ public class ApiProblems {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
     return problem(
+        request,
         HttpStatus.CONTENT_TOO_LARGE,
         "upload-too-large",
         RequestContextUtils.getLocale(request),
@@ -120,7 +130,11 @@ public class ApiProblems {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(HttpServletRequest request) {
     return problem(
-        HttpStatus.FORBIDDEN, "forbidden", RequestContextUtils.getLocale(request), List.of());
+        request,
+        HttpStatus.FORBIDDEN,
+        "forbidden",
+        RequestContextUtils.getLocale(request),
+        List.of());
   }
 
   @ExceptionHandler(ErrorResponseException.class)
@@ -143,15 +157,31 @@ public class ApiProblems {
   private ResponseEntity<ProblemDetail> frameworkError(
       ErrorResponse e, HttpServletRequest request) {
     HttpStatusCode status = e.getStatusCode();
-    return problem(
-        status, Problems.codeFor(status), RequestContextUtils.getLocale(request), List.of());
+    ResponseEntity<ProblemDetail> answer =
+        problem(
+            request,
+            status,
+            Problems.codeFor(status),
+            RequestContextUtils.getLocale(request),
+            List.of());
+    // Keep what the framework says a client needs, such as Allow on a 405.
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(answer.getHeaders());
+    e.getHeaders().forEach((name, values) -> headers.putIfAbsent(name, values));
+    return withRetryAfter(
+        ResponseEntity.status(status).headers(headers).body(answer.getBody()), null);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    org.slf4j.LoggerFactory.getLogger(ApiProblems.class)
+    if (e instanceof ErrorResponse framework) {
+      // Any other client error the framework describes itself (a missing part or header, …).
+      return frameworkError(framework, request);
+    }
+    LoggerFactory.getLogger(ApiProblems.class)
         .error("Unhandled API error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return problem(
+        request,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal",
         RequestContextUtils.getLocale(request),
@@ -159,17 +189,37 @@ public class ApiProblems {
   }
 
   private ResponseEntity<ProblemDetail> problem(
+      HttpServletRequest request,
       HttpStatusCode status,
       String code,
       Locale locale,
       List<Map<String, String>> errors,
       Object... args) {
-    ProblemDetail problem = problems.of(status, code, locale, args);
+    ProblemDetail problem = problems.of(request, status, code, locale, args);
     if (!errors.isEmpty()) {
       problem.setProperty("errors", errors);
     }
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /**
+   * A 429 always says when to come back ({@code Retry-After}, in seconds): the limit's own wait
+   * when the refusal knows it, otherwise {@link #DEFAULT_RETRY_AFTER}.
+   */
+  static ResponseEntity<ProblemDetail> withRetryAfter(
+      ResponseEntity<ProblemDetail> answer, Duration wait) {
+    if (answer.getStatusCode().value() != HttpStatus.TOO_MANY_REQUESTS.value()
+        || (wait == null && answer.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER))) {
+      return answer;
+    }
+    Duration after = wait == null ? DEFAULT_RETRY_AFTER : wait;
+    // Whole seconds, rounded up: never invite a retry that would still be refused.
+    long seconds = Math.max(1, after.plusNanos(999_999_999).toSeconds());
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(answer.getHeaders());
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
   }
 }
