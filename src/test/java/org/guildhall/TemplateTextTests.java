@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * aria-label}, {@code alt}, {@code title} and {@code placeholder}, comes from an expression ({@code
  * ${ctx.msg(…)}} or data). The scanner reads jte's syntax: it skips {@code ${…}}, {@code !{…}},
  * {@code @if(…)}, {@code @for(…)}, {@code @template.…(…)} (but not the HTML of their {@code @`…`}
- * content blocks), comments, scripts, styles and SVG drawings.
+ * content blocks), comments, scripts, styles, SVG drawings and code samples.
  */
 class TemplateTextTests {
 
@@ -55,6 +55,7 @@ class TemplateTextTests {
           <button aria-label="Close it" title="${ctx.msg("x.close")}">×</button>
           <img src="/a.png" alt="">
           <svg><text>drawing</text></svg>
+          <pre><code>{ "type": "/problems/x" }</code></pre>
           <a lang="en" href="/lang?to=en">English</a>
           !{String s = "not shown";}
           @for(var i : java.util.List.of(1, 2))<li>${i}</li>@endfor
@@ -182,13 +183,16 @@ class TemplateTextTests {
       i++;
     }
 
-    /** A tag from {@code <}: checks visible attributes; skips comments, scripts, styles, SVG. */
+    /**
+     * A tag from {@code <}: checks visible attributes; skips comments, scripts, styles, SVG, and
+     * code samples ({@code <code>}, {@code <pre>}: machine text, the same in every language).
+     */
     private void tag() {
       if (s.startsWith("<!--", i)) {
         i = after("-->");
         return;
       }
-      for (String raw : List.of("script", "style", "svg")) {
+      for (String raw : List.of("script", "style", "svg", "code", "pre")) {
         if (s.startsWith("<" + raw, i)
             && i + raw.length() + 1 < s.length()
             && !Character.isLetterOrDigit(s.charAt(i + raw.length() + 1))) {

@@ -146,8 +146,13 @@ class AccessTokensIntegrationTests {
     assertThat(api(banned).json("PATCH", "/api/v1/me/profile", "{\"bio\":\"x\"}").status())
         .isEqualTo(401);
 
+    // A ban revokes the member's tokens for good: lifting it does not bring them back.
     identity.unban(owner(), new AccountId(member.id()));
-    assertThat(api(banned).get("/api/v1/me").status()).isEqualTo(200);
+    assertThat(api(banned).get("/api/v1/me").status()).isEqualTo(401);
+    Browser again = new Browser(port);
+    again.signIn(member.email(), People.PASSWORD);
+    String fresh = again.createAccessToken("after the ban", "").orElseThrow();
+    assertThat(api(fresh).get("/api/v1/me").status()).isEqualTo(200);
   }
 
   static byte[] png(int width, int height) throws Exception {
