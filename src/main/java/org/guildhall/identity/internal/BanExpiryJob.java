@@ -1,14 +1,9 @@
 package org.guildhall.identity.internal;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guildhall.identity.AccountId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.guildhall.platform.jobs.DueWork;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class BanExpiryJob {
 
-  private static final Logger log = LoggerFactory.getLogger(BanExpiryJob.class);
   private static final int BATCH = 200;
 
   private final AccountRepository accounts;
@@ -43,19 +37,11 @@ class BanExpiryJob {
 
   /** Lifts every ban that has run out; returns how many were looked at. */
   int runOnce() {
-    int seen = 0;
-    List<UUID> due;
-    do {
-      due = accounts.findExpiredBans(clock.instant(), Limit.of(BATCH));
-      for (UUID id : due) {
-        try {
-          service.liftExpiredBan(new AccountId(id));
-        } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
-          log.debug("Account {} changed while its ban ended; the next run looks again", id);
-        }
-      }
-      seen += due.size();
-    } while (due.size() == BATCH && seen < 50 * BATCH);
-    return seen;
+    return DueWork.drain(
+        "Account",
+        BATCH,
+        50,
+        limit -> accounts.findExpiredBans(clock.instant(), limit),
+        id -> service.liftExpiredBan(new AccountId(id)));
   }
 }

@@ -1,13 +1,8 @@
 package org.guildhall.membership.internal;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.guildhall.platform.jobs.DueWork;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MembershipExpiryJob {
 
-  private static final Logger log = LoggerFactory.getLogger(MembershipExpiryJob.class);
   private static final int BATCH = 500;
 
   private final MembershipRepository memberships;
@@ -41,19 +35,11 @@ class MembershipExpiryJob {
 
   /** Moves every due membership on; returns how many were looked at. */
   int runOnce() {
-    int seen = 0;
-    List<UUID> due;
-    do {
-      due = memberships.findDue(clock.instant(), Limit.of(BATCH));
-      for (UUID id : due) {
-        try {
-          service.advance(id);
-        } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
-          log.debug("Membership {} changed while expiring; next run looks again", id);
-        }
-      }
-      seen += due.size();
-    } while (due.size() == BATCH && seen < 50 * BATCH);
-    return seen;
+    return DueWork.drain(
+        "Membership",
+        BATCH,
+        50,
+        limit -> memberships.findDue(clock.instant(), limit),
+        service::advance);
   }
 }
