@@ -274,6 +274,38 @@ class LearningIntegrationTests {
     assertThat(learning.myLearning(learner).completed()).hasSize(1);
   }
 
+  @Test
+  void positionsSavedWhileLessonsAreCompletedAndTakenBackNeverFail() throws Exception {
+    // The player reports a position (every 15 s, and when the page is left) while the learner
+    // clicks "Mark complete": both touch the enrolment and the lesson's row, in the same order.
+    Course course = Courses.open(content, owner, 3);
+    UUID learner = member();
+    learning.enrol(learner, course.id());
+    for (int round = 0; round < 30; round++) {
+      UUID lesson = course.lesson(round % 2);
+      concurrently(
+          6,
+          i ->
+              switch (i % 3) {
+                case 0 -> learning.complete(learner, lesson);
+                case 1 -> learning.uncomplete(learner, lesson);
+                default -> {
+                  learning.savePosition(learner, lesson, 10 + i);
+                  yield null;
+                }
+              });
+    }
+    learning.savePosition(learner, course.lesson(0), 42);
+    assertThat(
+            jdbc.sql(
+                    "SELECT position_seconds FROM learning_progress"
+                        + " WHERE account_id = ? AND lesson_id = ?")
+                .params(learner, course.lesson(0))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(42);
+  }
+
   interface Step {
     LessonCompletion run(int i) throws Exception;
   }

@@ -137,11 +137,11 @@ public class LearningService {
   public LessonCompletion uncomplete(UUID accountId, UUID lessonId) {
     Opened opened = open(accountId, lessonId);
     Instant now = clock.instant();
-    store.uncompleteLesson(accountId, lessonId, now);
     Optional<EnrolmentRow> enrolment = store.enrolment(accountId, opened.course().id());
     if (enrolment.isPresent()) {
-      store.touch(accountId, opened.course().id(), now);
+      store.touch(accountId, opened.course().id(), now); // enrolment before lesson, as everywhere
     }
+    store.uncompleteLesson(accountId, lessonId, now);
     return completion(
         opened,
         false,
@@ -165,10 +165,12 @@ public class LearningService {
       throw DomainException.forbidden("lesson-locked");
     }
     Instant now = clock.instant();
-    store.savePosition(accountId, lessonId, courseId, seconds, now);
+    // The enrolment row first, then the lesson's: the order complete() and uncomplete() take their
+    // locks in, so a position saved while a lesson is completed never deadlocks with it.
     if (!store.touch(accountId, courseId, now) && readable(courseId, reader)) {
       enrolNow(accountId, courseId, now);
     }
+    store.savePosition(accountId, lessonId, courseId, seconds, now);
   }
 
   /** The learner's courses, in progress and completed (at most {@link MyLearning#LIMIT}). */
