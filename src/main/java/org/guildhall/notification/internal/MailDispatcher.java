@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guildhall.notification.MailOutboxApi.MailView;
+import org.guildhall.platform.jobs.Backoff;
+import org.guildhall.platform.jobs.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,9 +140,7 @@ class MailDispatcher {
 
   /** The wait after a mail's {@code previousAttempts + 1}-th failure: 30 s doubled each time. */
   static Duration backoff(int previousAttempts) {
-    int exponent = Math.min(Math.max(previousAttempts, 0), 20);
-    Duration delay = FIRST_BACKOFF.multipliedBy(1L << exponent);
-    return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    return Backoff.exponential(FIRST_BACKOFF, MAX_BACKOFF, previousAttempts);
   }
 
   /** multipart/alternative: the plain text first, then the HTML that clients prefer. */
@@ -174,9 +174,6 @@ class MailDispatcher {
 
   /** One line for the owner: the exception's kind and message, never a stack trace. */
   static String describe(Exception e) {
-    String message = e.getMessage();
-    String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    text = text.replaceAll("\\s+", " ").strip();
-    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    return Failures.describe(e, MAX_ERROR_LENGTH);
   }
 }
