@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class I18nTests {
 
-  static final List<String> BUNDLES = List.of("messages", "notification");
+  static final List<String> BUNDLES = List.of("messages", "notification", "integration");
   static final List<String> SOURCES = List.of("src/main/jte", "src/main/java");
 
   /** {@code msg("key"…)} / {@code t("key"…)} in templates and code. */
@@ -61,7 +61,20 @@ class I18nTests {
           "mail.email-change",
           "media.link-signing-key",
           "sandbox.faults",
-          "sandbox.webhook-secret");
+          "sandbox.webhook-secret",
+          // Outgoing webhook event names (WebhookEvent), not message keys.
+          "member.joined",
+          "member.banned",
+          "member.unbanned",
+          "order.paid",
+          "order.refunded",
+          "membership.trial_started",
+          "membership.paid",
+          "membership.canceled",
+          "membership.expired",
+          "webhook.test",
+          "guildhall.webhooks.allow-private-targets",
+          "guildhall.webhooks.max-attempts");
 
   static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
@@ -99,7 +112,7 @@ class I18nTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"messages", "notification"})
+  @ValueSource(strings = {"messages", "notification", "integration"})
   void bothLanguagesHaveTheSameKeys(String bundle) throws IOException {
     Set<String> en = load(bundle, "_en").stringPropertyNames();
     Set<String> zh = load(bundle, "_zh_CN").stringPropertyNames();
@@ -108,7 +121,7 @@ class I18nTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"messages", "notification"})
+  @ValueSource(strings = {"messages", "notification", "integration"})
   void theBaseBundleIsEmptySoThatNoLanguageFallsBackToAnother(String bundle) throws IOException {
     assertThat(load(bundle, "").stringPropertyNames()).isEmpty();
   }
