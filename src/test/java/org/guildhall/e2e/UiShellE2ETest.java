@@ -100,6 +100,8 @@ class UiShellE2ETest {
           "/admin/offers/new",
           "/admin/group-deals",
           "/admin/group-deals/new",
+          "/admin/webhooks",
+          "/admin/webhooks/new",
           "/studio",
           "/studio/items/new?kind=article",
           "/studio/items/new?kind=course",
