@@ -63,7 +63,8 @@ public interface WebhooksApi {
    * Sends a delivery again from now on (the same event id and body), whether it failed for good or
    * was delivered; a delivery still being retried is left as it is.
    *
-   * @throws org.guildhall.platform.DomainException 404; 409 while it is still pending
+   * @throws org.guildhall.platform.DomainException 404; 409 while it is still pending, or when its
+   *     endpoint is off (a test event excepted)
    */
   void redeliver(UUID deliveryId);
 

@@ -30,9 +30,17 @@ public final class MembershipEvents {
       UUID orderId,
       Instant at) {}
 
-  /** The member cancelled; access stays until {@code accessUntil}. */
+  /**
+   * The member cancelled at {@code at}; access stays until {@code accessUntil}. ({@code at} is null
+   * in events stored before it was added.)
+   */
   public record MembershipCanceled(
-      UUID membershipId, UUID accountId, String tierSlug, String reason, Instant accessUntil) {}
+      UUID membershipId,
+      UUID accountId,
+      String tierSlug,
+      String reason,
+      Instant accessUntil,
+      Instant at) {}
 
   /**
    * A reminder is due: {@code kind} is {@code D7} or {@code D1} before the period end, {@code

@@ -94,39 +94,68 @@ class WebhookDeliveries {
         == 1;
   }
 
-  void markDelivered(UUID id, int attempts, int statusCode, String response, Instant now) {
-    jdbc.sql(
-            "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = :attempts,"
-                + " last_status_code = :code, last_error = NULL, last_response = :response,"
-                + " delivered_at = :now, next_attempt_at = NULL"
-                + " WHERE id = :id AND status = 'PENDING'")
-        .param("attempts", attempts)
-        .param("code", statusCode)
-        .param("response", response)
-        .param("now", utc(now))
-        .param("id", id)
-        .update();
+  /**
+   * Records success, if this worker still holds the delivery: its lease ({@code next_attempt_at})
+   * is the one it claimed with, so a worker that overran its lease cannot overwrite the state that
+   * the instance which took the delivery over has written.
+   */
+  boolean markDelivered(
+      UUID id, Instant lease, int attempts, int statusCode, String response, Instant now) {
+    return jdbc.sql(
+                "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = :attempts,"
+                    + " last_status_code = :code, last_error = NULL, last_response = :response,"
+                    + " delivered_at = :now, next_attempt_at = NULL"
+                    + " WHERE id = :id AND status = 'PENDING' AND next_attempt_at = :lease")
+            .param("attempts", attempts)
+            .param("code", statusCode)
+            .param("response", response)
+            .param("now", utc(now))
+            .param("id", id)
+            .param("lease", utc(lease))
+            .update()
+        == 1;
   }
 
-  /** A failed attempt: pending again at {@code nextAttemptAt}, or failed for good when null. */
-  void markAttemptFailed(
+  /**
+   * A failed attempt, if this worker still holds the delivery: pending again at {@code
+   * nextAttemptAt}, or failed for good when that is null.
+   */
+  boolean markAttemptFailed(
       UUID id,
+      Instant lease,
       int attempts,
       Integer statusCode,
       String error,
       String response,
       Instant nextAttemptAt) {
-    jdbc.sql(
-            "UPDATE webhook_delivery SET status = :status, attempts = :attempts,"
-                + " last_status_code = :code, last_error = :error, last_response = :response,"
-                + " next_attempt_at = :next WHERE id = :id AND status = 'PENDING'")
-        .param("status", nextAttemptAt == null ? "FAILED" : "PENDING")
-        .param("attempts", attempts)
-        .param("code", statusCode)
-        .param("error", error)
-        .param("response", response)
-        .param("next", nextAttemptAt == null ? null : utc(nextAttemptAt))
-        .param("id", id)
+    return jdbc.sql(
+                "UPDATE webhook_delivery SET status = :status, attempts = :attempts,"
+                    + " last_status_code = :code, last_error = :error, last_response = :response,"
+                    + " next_attempt_at = :next"
+                    + " WHERE id = :id AND status = 'PENDING' AND next_attempt_at = :lease")
+            .param("status", nextAttemptAt == null ? "FAILED" : "PENDING")
+            .param("attempts", attempts)
+            .param("code", statusCode)
+            .param("error", error)
+            .param("response", response)
+            .param("next", nextAttemptAt == null ? null : utc(nextAttemptAt))
+            .param("id", id)
+            .param("lease", utc(lease))
+            .update()
+        == 1;
+  }
+
+  /**
+   * Moves an endpoint's other due deliveries to {@code until} without counting an attempt: after it
+   * failed once, its queue waits, and the next run starts with other endpoints' deliveries.
+   */
+  int postpone(UUID endpointId, Instant now, Instant until) {
+    return jdbc.sql(
+            "UPDATE webhook_delivery SET next_attempt_at = :until"
+                + " WHERE endpoint_id = :endpoint AND status = 'PENDING' AND next_attempt_at <= :now")
+        .param("until", utc(until))
+        .param("endpoint", endpointId)
+        .param("now", utc(now))
         .update();
   }
 

@@ -1,6 +1,7 @@
 package org.guildhall.integration.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -141,11 +142,10 @@ class WebhookListener {
         membership(canceled.membershipId(), canceled.accountId(), canceled.tierSlug());
     data.put("reason", canceled.reason());
     data.put("accessUntil", text(canceled.accessUntil()));
-    outbox.publish(
-        WebhookEvent.MEMBERSHIP_CANCELED,
-        canceled.membershipId() + ":" + canceled.accessUntil(),
-        clock.instant(),
-        data);
+    // Cancel, resume and cancel again are two events: the time of cancelling tells them apart.
+    Instant at = canceled.at() == null ? clock.instant() : canceled.at();
+    data.put("canceledAt", at.toString());
+    outbox.publish(WebhookEvent.MEMBERSHIP_CANCELED, canceled.membershipId() + ":" + at, at, data);
   }
 
   @ApplicationModuleListener

@@ -1,5 +1,6 @@
 package org.guildhall.integration.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,15 @@ class WebhookOutbox {
       WebhookEndpoints endpoints, WebhookDeliveries deliveries, JsonMapper json, Clock clock) {
     this.endpoints = endpoints;
     this.deliveries = deliveries;
-    this.json = json;
+    // The application's mapper leaves nulls out; a payload keeps them ("until": null means no
+    // end), so that receivers see every documented field.
+    this.json =
+        json.rebuild()
+            .changeDefaultPropertyInclusion(
+                any ->
+                    JsonInclude.Value.construct(
+                        JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+            .build();
     this.clock = clock;
   }
 

@@ -132,9 +132,16 @@ class WebhookService implements WebhooksApi {
   @Override
   @Transactional
   public void redeliver(UUID deliveryId) {
-    deliveries
-        .find(deliveryId)
-        .orElseThrow(() -> DomainException.notFound("webhook-delivery-not-found"));
+    DeliveryView delivery =
+        deliveries
+            .find(deliveryId)
+            .orElseThrow(() -> DomainException.notFound("webhook-delivery-not-found"));
+    boolean endpointOn =
+        endpoints.find(delivery.endpointId()).map(EndpointView::enabled).orElse(false);
+    if (!endpointOn && !WebhookEvent.TEST.type().equals(delivery.eventType())) {
+      // It would wait for the endpoint to be switched on; say so instead of pretending.
+      throw DomainException.conflict("webhook-endpoint-off");
+    }
     if (!deliveries.redeliver(deliveryId, clock.instant())) {
       throw DomainException.conflict("webhook-delivery-pending");
     }

@@ -84,6 +84,9 @@ class WebhookTargets {
 
   private static boolean isPrivateLiteral(String host) {
     String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
     if (h.equals("localhost") || h.endsWith(".localhost")) {
       return true;
     }
@@ -108,15 +111,69 @@ class WebhookTargets {
     }
     byte[] b = address.getAddress();
     if (address instanceof Inet4Address) {
-      int first = b[0] & 0xff;
-      int second = b[1] & 0xff;
-      return first != 0 // "this network"
-          && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-          && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-          && first < 240; // reserved and broadcast
+      return isPublicIpv4(b);
     }
     if (address instanceof Inet6Address) {
-      return (b[0] & 0xfe) != 0xfc; // unique local fc00::/7
+      return isPublicIpv6(b);
+    }
+    return true;
+  }
+
+  private static boolean isPublicIpv4(byte[] b) {
+    int first = b[0] & 0xff;
+    int second = b[1] & 0xff;
+    int third = b[2] & 0xff;
+    return first != 0 // "this network"
+        && first != 10
+        && first != 127
+        && !(first == 169 && second == 254) // link-local, cloud metadata
+        && !(first == 172 && second >= 16 && second < 32)
+        && !(first == 192 && second == 168)
+        && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
+        && !(first == 192 && second == 0 && (third == 0 || third == 2)) // IETF, documentation
+        && !(first == 198 && (second == 18 || second == 19)) // benchmarking
+        && !(first == 198 && second == 51 && third == 100) // documentation
+        && !(first == 203 && second == 0 && third == 113) // documentation
+        && first < 224; // multicast, reserved and broadcast
+  }
+
+  /**
+   * IPv6 ranges that are local, or that carry an IPv4 address a gateway would reach for us: the
+   * IPv4 address inside IPv4-compatible ({@code ::a.b.c.d}), NAT64 ({@code 64:ff9b::/96}) and 6to4
+   * ({@code 2002::/16}) addresses must itself be public; local-use NAT64, Teredo and documentation
+   * ranges are refused outright.
+   */
+  private static boolean isPublicIpv6(byte[] b) {
+    if ((b[0] & 0xfe) == 0xfc) {
+      return false; // unique local fc00::/7
+    }
+    if (zero(b, 0, 12)) {
+      return isPublicIpv4(new byte[] {b[12], b[13], b[14], b[15]});
+    }
+    if (prefix(b, 0x00, 0x64, 0xff, 0x9b)) {
+      return zero(b, 4, 12) && isPublicIpv4(new byte[] {b[12], b[13], b[14], b[15]});
+    }
+    if (prefix(b, 0x20, 0x02)) {
+      return isPublicIpv4(new byte[] {b[2], b[3], b[4], b[5]});
+    }
+    return !prefix(b, 0x20, 0x01, 0x00, 0x00) // Teredo
+        && !prefix(b, 0x20, 0x01, 0x0d, 0xb8); // documentation
+  }
+
+  private static boolean zero(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean prefix(byte[] b, int... bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if ((b[i] & 0xff) != bytes[i]) {
+        return false;
+      }
     }
     return true;
   }

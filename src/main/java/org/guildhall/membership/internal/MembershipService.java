@@ -155,7 +155,7 @@ public class MembershipService {
     String slug = tiers.findById(m.tierId()).map(Tier::slug).orElse("");
     events.publishEvent(
         new org.guildhall.membership.MembershipEvents.MembershipCanceled(
-            m.id(), accountId, slug, reason, m.currentPeriodEnd()));
+            m.id(), accountId, slug, reason, m.currentPeriodEnd(), now));
     return java.util.Optional.ofNullable(m.subscriptionOrderId());
   }
 

@@ -15,9 +15,12 @@ public final class Failures {
     return clip(text, maxLength);
   }
 
-  /** {@code text} on one line, cut to {@code maxLength} characters with an ellipsis. */
+  /**
+   * {@code text} on one line, control characters (NUL included, which PostgreSQL refuses in text)
+   * turned into spaces, cut to {@code maxLength} characters with an ellipsis.
+   */
   public static String clip(String text, int maxLength) {
-    String line = text.replaceAll("\\s+", " ").strip();
+    String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
     return line.length() <= maxLength ? line : line.substring(0, maxLength - 1) + "…";
   }
 }

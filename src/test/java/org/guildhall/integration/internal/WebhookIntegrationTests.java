@@ -34,6 +34,7 @@ import org.guildhall.integration.WebhooksApi;
 import org.guildhall.integration.WebhooksApi.DeliveryView;
 import org.guildhall.integration.WebhooksApi.EndpointForm;
 import org.guildhall.integration.WebhooksApi.EndpointView;
+import org.guildhall.membership.MembershipEvents.MembershipCanceled;
 import org.guildhall.platform.DomainException;
 import org.guildhall.shared.Money;
 import org.guildhall.support.MutableClock;
@@ -56,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * last attempt and sent again on request. The receiver is a real HTTP server on 127.0.0.1; the
  * scheduled dispatcher is off in tests and the test runs it, moving time with the test clock.
  */
-@SpringBootTest(properties = "guildhall.webhooks.max-attempts=3")
+@SpringBootTest(
+    properties = {"guildhall.webhooks.max-attempts=3", "guildhall.webhooks.request-timeout=PT2S"})
 @Import(TestClockConfig.class)
 class WebhookIntegrationTests {
 
@@ -80,15 +82,22 @@ class WebhookIntegrationTests {
   @Autowired JsonMapper json;
   @Autowired WebhookLogPruner pruner;
   @Autowired MeterRegistry meters;
+  @Autowired WebhookDeliveries deliveries;
 
   HttpServer server;
   final List<Received> received = new CopyOnWriteArrayList<>();
   final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+
+  /** What the receiver answers with next (instead of {"ok":true}), and whether it then stalls. */
+  final Queue<String> bodies = new ConcurrentLinkedQueue<>();
+
+  volatile boolean stallAfterHeaders;
   final List<UUID> created = new ArrayList<>();
 
   @BeforeEach
   void receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.createContext(
         "/hook",
         exchange -> {
@@ -98,7 +107,22 @@ class WebhookIntegrationTests {
                   Map.copyOf(exchange.getRequestHeaders()),
                   new String(body, StandardCharsets.UTF_8)));
           Integer status = answers.poll();
-          byte[] answer = ("{\"ok\":" + (status == null) + "}").getBytes(StandardCharsets.UTF_8);
+          String text = bodies.poll();
+          byte[] answer =
+              (text != null ? text : "{\"ok\":" + (status == null) + "}")
+                  .getBytes(StandardCharsets.UTF_8);
+          if (stallAfterHeaders) {
+            exchange.sendResponseHeaders(200, 0); // chunked: headers now, the body never ends
+            exchange.getResponseBody().write("{".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+              Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+          }
           exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
           exchange.getResponseBody().write(answer);
           exchange.close();
@@ -457,5 +481,175 @@ class WebhookIntegrationTests {
     assertThat(pruner.pruneNow()).isGreaterThanOrEqualTo(1);
     assertThat(webhooks.delivery(delivered)).isEmpty();
     assertThat(webhooks.delivery(pending)).as("never pruned while pending").isPresent();
+  }
+
+  @Test
+  void aReceiverThatStallsAfterItsHeadersIsCutOffAtTheTimeout() {
+    EndpointView endpoint = endpoint(true, WebhookEvent.MEMBER_JOINED);
+    UUID test = webhooks.sendTest(endpoint.id());
+    stallAfterHeaders = true;
+
+    long started = System.nanoTime();
+    assertThat(dispatcher.dispatchDue()).isZero();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+
+    DeliveryView delivery = webhooks.delivery(test).orElseThrow();
+    assertThat(delivery.pending()).isTrue();
+    assertThat(delivery.attempts()).isEqualTo(1);
+    assertThat(delivery.lastError()).isEqualTo("No complete answer within 2 s");
+  }
+
+  @Test
+  void anAnswerIsKeptAsOneCleanLineEvenWithControlCharacters() {
+    EndpointView endpoint = endpoint(true, WebhookEvent.MEMBER_JOINED);
+    UUID test = webhooks.sendTest(endpoint.id());
+    bodies.add("ok\u0000\r\n" + "x".repeat(3000));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+    DeliveryView delivery = webhooks.delivery(test).orElseThrow();
+    assertThat(delivery.delivered()).isTrue();
+    assertThat(delivery.lastResponse()).startsWith("ok x").hasSize(500).endsWith("…");
+  }
+
+  @Test
+  void oneDeadReceiverDoesNotHoldUpTheOthers() throws IOException {
+    EndpointView dead = endpoint(true, WebhookEvent.MEMBER_JOINED);
+    List<UUID> stuck =
+        List.of(
+            webhooks.sendTest(dead.id()),
+            webhooks.sendTest(dead.id()),
+            webhooks.sendTest(dead.id()));
+    HttpServer other =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    List<String> otherReceived = new CopyOnWriteArrayList<>();
+    other.createContext(
+        "/hook",
+        exchange -> {
+          otherReceived.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    other.start();
+    try {
+      EndpointView healthy =
+          webhooks.create(
+              new EndpointForm(
+                  "http://127.0.0.1:" + other.getAddress().getPort() + "/hook",
+                  "healthy",
+                  List.of("member.joined"),
+                  true));
+      created.add(healthy.id());
+      clock.advance(Duration.ofSeconds(1));
+      UUID fine = webhooks.sendTest(healthy.id());
+      answers.add(500);
+
+      assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+      assertThat(otherReceived).hasSize(1);
+      assertThat(webhooks.delivery(fine).orElseThrow().delivered()).isTrue();
+      assertThat(received).as("the dead endpoint was tried once").hasSize(1);
+      List<DeliveryView> waiting =
+          stuck.stream().map(id -> webhooks.delivery(id).orElseThrow()).toList();
+      assertThat(waiting).allMatch(DeliveryView::pending);
+      assertThat(waiting).extracting(DeliveryView::attempts).containsExactlyInAnyOrder(1, 0, 0);
+      assertThat(waiting)
+          .allSatisfy(d -> assertThat(d.nextAttemptAt()).isAfter(clock.instant().plusSeconds(59)));
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
+  void anAttemptThatBreaksBeforeSendingIsCountedAndTheBatchGoesOn() {
+    EndpointView broken = endpoint(true, WebhookEvent.MEMBER_JOINED);
+    EndpointView fine = endpoint(true, WebhookEvent.MEMBER_JOINED);
+    jdbc.sql("UPDATE webhook_endpoint SET secret = 'v1:AAAA' WHERE id = ?")
+        .param(broken.id())
+        .update();
+    UUID first = webhooks.sendTest(broken.id());
+    clock.advance(Duration.ofSeconds(1));
+    UUID second = webhooks.sendTest(fine.id());
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+    DeliveryView failed = webhooks.delivery(first).orElseThrow();
+    assertThat(failed.pending()).isTrue();
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.lastError()).isNotBlank();
+    assertThat(webhooks.delivery(second).orElseThrow().delivered()).isTrue();
+  }
+
+  @Test
+  void aWorkerWhoseLeaseWasTakenOverCannotWriteTheOutcome() {
+    EndpointView endpoint = endpoint(true, WebhookEvent.MEMBER_JOINED);
+    UUID test = webhooks.sendTest(endpoint.id());
+    Instant now = clock.instant();
+    WebhookDeliveries table = deliveries;
+    assertThat(table.claim(test, now, now.plus(Duration.ofMinutes(5)))).isTrue();
+
+    assertThat(table.markDelivered(test, now.plus(Duration.ofMinutes(4)), 1, 200, null, now))
+        .isFalse();
+    assertThat(table.markDelivered(test, now.plus(Duration.ofMinutes(5)), 1, 200, null, now))
+        .isTrue();
+    assertThat(webhooks.delivery(test).orElseThrow().delivered()).isTrue();
+  }
+
+  @Test
+  void cancellingAgainAfterResumingIsANewEventAndNullFieldsAreSentAsNull() {
+    EndpointView endpoint = endpoint(true, WebhookEvent.MEMBERSHIP_CANCELED);
+    UUID membership = UUID.randomUUID();
+    UUID account = UUID.randomUUID();
+    Instant end = clock.instant().plus(Duration.ofDays(20));
+    publish(new MembershipCanceled(membership, account, "premium", null, end, clock.instant()));
+    awaitListenersDone(membership.toString());
+    publish(
+        new MembershipCanceled(
+            membership, account, "premium", "TOO_EXPENSIVE", end, clock.instant().plusSeconds(60)));
+    awaitListenersDone(membership.toString());
+
+    List<DeliveryView> deliveries = webhooks.deliveries(endpoint.id(), null, 10).items();
+    assertThat(deliveries).hasSize(2);
+    // Both were queued at the same (test) instant: find the first cancellation by its time.
+    JsonNode first =
+        deliveries.stream()
+            .map(d -> json.readTree(d.payload()))
+            .filter(p -> p.at("/data/canceledAt").asString().equals(clock.instant().toString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.get("data").has("reason")).isTrue();
+    assertThat(first.at("/data/reason").isNull()).isTrue();
+    assertThat(first.at("/data/accessUntil").asString()).isEqualTo(end.toString());
+  }
+
+  @Test
+  void aDeliveryToAnEndpointThatIsOffIsNotSentAgainUntilItIsOn() {
+    EndpointView endpoint = endpoint(true, WebhookEvent.ORDER_PAID);
+    UUID order = UUID.randomUUID();
+    publish(
+        new OrderPaid(
+            order,
+            UUID.randomUUID(),
+            new ItemRef("membership", "basic:YEARLY"),
+            Money.of(9900, "CNY"),
+            12,
+            null,
+            null,
+            clock.instant()));
+    UUID id = awaitDeliveries(endpoint.id(), 1).get(0).id();
+    awaitListenersDone(order.toString());
+    dispatcher.dispatchDue();
+    assertThat(webhooks.delivery(id).orElseThrow().delivered()).isTrue();
+    JsonNode body = json.readTree(received.get(0).body());
+    assertThat(body.get("data").has("renewalOf")).isTrue();
+    assertThat(body.at("/data/renewalOf").isNull()).isTrue();
+
+    webhooks.update(
+        endpoint.id(), new EndpointForm(endpoint.url(), "", List.of("order.paid"), false));
+    assertThatThrownBy(() -> webhooks.redeliver(id))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("webhook-endpoint-off"));
+    assertThat(webhooks.delivery(id).orElseThrow().delivered()).isTrue();
   }
 }

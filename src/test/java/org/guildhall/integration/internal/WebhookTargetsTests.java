@@ -19,7 +19,9 @@ class WebhookTargetsTests {
         "https://hooks.example.com/guildhall",
         "http://hooks.example.com:8080/in?source=guildhall",
         "https://93.184.215.14/hook",
-        "https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/hook"
+        "https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/hook",
+        "https://[64:ff9b::5db8:d70e]/hook",
+        "https://[2002:5db8:d70e::1]/hook"
       })
   void acceptsPublicHttpAddresses(String url) {
     assertThat(strict.problem(url)).isEmpty();
@@ -40,7 +42,16 @@ class WebhookTargetsTests {
         "http://[::1]/hook",
         "http://[fd00::1]/hook",
         "http://[fe80::1]/hook",
-        "http://[::ffff:127.0.0.1]/hook"
+        "http://[::ffff:127.0.0.1]/hook",
+        "http://localhost./hook",
+        "http://198.18.0.1/hook",
+        "http://203.0.113.7/hook",
+        "http://[::10.0.0.5]/hook",
+        "http://[64:ff9b::a00:5]/hook",
+        "http://[64:ff9b:1::1]/hook",
+        "http://[2002:a00:5::1]/hook",
+        "http://[2001:0:4136:e378::1]/hook",
+        "http://[2001:db8::1]/hook"
       })
   void refusesPrivateAndLocalAddressesUnlessAllowed(String url) {
     assertThat(strict.problem(url)).contains("webhooks.url.private");
