@@ -125,12 +125,28 @@ public class AccountService {
       String handle,
       Set<Role> roles,
       String language) {
+    return provisionHashed(
+        email, passwordEncoder.encode(password), displayName, handle, roles, language);
+  }
+
+  /**
+   * As {@link #provision}, with the password already encoded by this service's encoder: the demo
+   * accounts share one password, so they are seeded with one hash instead of one Argon2 run each.
+   */
+  @Transactional
+  AccountId provisionHashed(
+      String email,
+      String passwordHash,
+      String displayName,
+      String handle,
+      Set<Role> roles,
+      String language) {
     Instant now = clock.instant();
     Account account =
         new Account(
             AccountId.random(),
             Emails.normalize(email),
-            passwordEncoder.encode(password),
+            passwordHash,
             displayName,
             handle,
             language,

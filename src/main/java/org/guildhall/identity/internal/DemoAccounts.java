@@ -5,15 +5,23 @@ import java.util.List;
 import java.util.Set;
 import org.guildhall.identity.Role;
 import org.guildhall.platform.demo.DemoMode;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo people for every role, seeded once into an empty account table when the demo is enabled. All
- * share the password documented in the README.
+ * share the password documented in the README, hashed once.
+ *
+ * <p>Seeded when the application has started (the web server already answers), first among the demo
+ * seeders: the demo tiers' memberships and the demo content name these people. A first start thus
+ * serves its home page before the accounts exist, which takes a few seconds off it.
  */
 @Component
-class DemoAccounts implements SmartInitializingSingleton {
+class DemoAccounts {
 
   static final String PASSWORD = "guildhall-demo";
 
@@ -40,20 +48,28 @@ class DemoAccounts implements SmartInitializingSingleton {
   private final DemoMode demo;
   private final AccountRepository accounts;
   private final AccountService service;
+  private final PasswordEncoder passwordEncoder;
 
-  DemoAccounts(DemoMode demo, AccountRepository accounts, AccountService service) {
+  DemoAccounts(
+      DemoMode demo,
+      AccountRepository accounts,
+      AccountService service,
+      PasswordEncoder passwordEncoder) {
     this.demo = demo;
     this.accounts = accounts;
     this.service = service;
+    this.passwordEncoder = passwordEncoder;
   }
 
-  @Override
-  public void afterSingletonsInstantiated() {
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  void seed() {
     if (!demo.enabled() || accounts.count() > 0) {
       return;
     }
+    String hash = passwordEncoder.encode(PASSWORD);
     for (Person p : PEOPLE) {
-      service.provision(p.email(), PASSWORD, p.name(), p.handle(), p.roles(), p.language());
+      service.provisionHashed(p.email(), hash, p.name(), p.handle(), p.roles(), p.language());
     }
   }
 }

@@ -18,21 +18,38 @@ import java.util.stream.Collectors;
 import org.guildhall.identity.Role;
 import org.guildhall.platform.demo.DemoMode;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Demo people are seeded once, into an empty account table, only when the demo is on. */
+/**
+ * Demo people are seeded once, into an empty account table, only when the demo is on, with the
+ * documented password hashed once for all of them.
+ */
 class DemoAccountsTests {
 
   final DemoMode demo = mock(DemoMode.class);
   final AccountRepository accounts = mock(AccountRepository.class);
   final AccountService service = mock(AccountService.class);
+  final PasswordEncoder encoder = mock(PasswordEncoder.class);
+
+  DemoAccounts seeder() {
+    return new DemoAccounts(demo, accounts, service, encoder);
+  }
 
   @Test
   void seedsEveryRoleIntoAnEmptyDatabase() {
     when(demo.enabled()).thenReturn(true);
     when(accounts.count()).thenReturn(0L);
-    new DemoAccounts(demo, accounts, service).afterSingletonsInstantiated();
+    when(encoder.encode("guildhall-demo")).thenReturn("{argon2}hash-of-the-demo-password");
+    seeder().seed();
+    verify(encoder, times(1)).encode(any());
     verify(service, times(DemoAccounts.PEOPLE.size()))
-        .provision(anyString(), eq("guildhall-demo"), anyString(), anyString(), any(), anyString());
+        .provisionHashed(
+            anyString(),
+            eq("{argon2}hash-of-the-demo-password"),
+            anyString(),
+            anyString(),
+            any(),
+            anyString());
     Set<Role> roles = EnumSet.noneOf(Role.class);
     DemoAccounts.PEOPLE.forEach(p -> roles.addAll(p.roles()));
     assertThat(roles).containsExactlyInAnyOrder(Role.values());
@@ -42,15 +59,17 @@ class DemoAccountsTests {
   void leavesADatabaseWithAccountsAlone() {
     when(demo.enabled()).thenReturn(true);
     when(accounts.count()).thenReturn(1L);
-    new DemoAccounts(demo, accounts, service).afterSingletonsInstantiated();
-    verify(service, never()).provision(any(), any(), any(), any(), any(), any());
+    seeder().seed();
+    verify(service, never()).provisionHashed(any(), any(), any(), any(), any(), any());
+    verify(encoder, never()).encode(any());
   }
 
   @Test
   void seedsNothingWhenTheDemoIsOff() {
     when(demo.enabled()).thenReturn(false);
-    new DemoAccounts(demo, accounts, service).afterSingletonsInstantiated();
-    verify(service, never()).provision(any(), any(), any(), any(), any(), any());
+    seeder().seed();
+    verify(service, never()).provisionHashed(any(), any(), any(), any(), any(), any());
+    verify(encoder, never()).encode(any());
     verify(accounts, never()).count();
   }
 
