@@ -18,7 +18,7 @@ Usage: bench/run.sh [options]
   --path /x          also measure this URL path (repeatable); / is always measured
   --as EMAIL:PASSWORD sign in as this account (e.g. premium@guildhall.demo:guildhall-demo)
   --member-path /x   measure this URL path signed in with --as (repeatable)
-  --keep-data        keep the temporary data directory (H2 file, media) after the run
+  --keep-data        keep the temporary data directory (H2 file, media, search index) after the run
   -h, --help         this text
 
 Environment (advanced): BENCH_JAVA_OPTS (extra JVM options, space-separated),
@@ -259,6 +259,7 @@ main() {
   env \
     SPRING_DATASOURCE_URL="jdbc:h2:file:$TMP_DIR/guildhall;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     GUILDHALL_STORAGE_LOCAL_ROOT="$TMP_DIR/media" \
+    GUILDHALL_SEARCH_INDEX_DIR="$TMP_DIR/index" \
     GUILDHALL_BASE_URL="$base" \
     SERVER_PORT="$PORT" \
     SERVER_ADDRESS=127.0.0.1 \
