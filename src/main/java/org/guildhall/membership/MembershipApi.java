@@ -55,7 +55,8 @@ public class MembershipApi {
    * with {@link Reader#mayRead} — the same decision {@link #access} makes for one.
    */
   public Reader reader(UUID viewerId) {
-    return access.reader(viewerId);
+    // A visitor needs no transaction: the anonymous pages are the hottest there are.
+    return viewerId == null ? Reader.VISITOR : access.reader(viewerId);
   }
 
   /**
@@ -162,7 +163,9 @@ public class MembershipApi {
 
   /** The viewer's membership and trial eligibility for the tier cards; null for a visitor. */
   public MembershipStanding standing(UUID accountIdOrNull) {
-    return memberships.standing(accountIdOrNull);
+    return accountIdOrNull == null
+        ? MembershipStanding.VISITOR
+        : memberships.standing(accountIdOrNull);
   }
 
   /** Starts the free trial of a tier; see {@link MembershipService#startTrial}. */

@@ -29,7 +29,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
@@ -105,22 +104,18 @@ class SecurityConfig {
    * (which renders a token for htmx) does not create a session row in the database.
    */
   @Bean
-  CookieCsrfTokenRepository csrfTokenRepository(
+  CsrfTokens csrfTokenRepository(
       @org.springframework.beans.factory.annotation.Value(
               "${guildhall.security.secure-cookies:false}")
           boolean secure) {
-    CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
-    repository.setCookieName("GUILDHALL_CSRF");
-    repository.setHeaderName("X-CSRF-TOKEN");
-    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secure).httpOnly(true));
-    return repository;
+    return new CsrfTokens(secure);
   }
 
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(
       HttpSecurity http,
-      CookieCsrfTokenRepository csrfTokens,
+      CsrfTokens csrfTokens,
       AccessTokenService accessTokens,
       ViewerLookup viewers,
       ApiAuthenticationEntryPoint entryPoint)
@@ -163,6 +158,7 @@ class SecurityConfig {
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
+                    .csrfTokenRequestHandler(CsrfTokens.requestHandler())
                     .ignoringRequestMatchers(SecurityConfig::withoutSessionCookie))
         .exceptionHandling(
             ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
@@ -176,7 +172,7 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain webChain(
       HttpSecurity http,
-      CookieCsrfTokenRepository csrfTokens,
+      CsrfTokens csrfTokens,
       LoginThrottle throttle,
       SignInHandlers signInHandlers,
       ViewerLookup viewers,
@@ -186,7 +182,10 @@ class SecurityConfig {
       throws Exception {
     LoginThrottleFilter loginThrottleFilter = new LoginThrottleFilter(throttle);
     ActiveAccountFilter activeAccountFilter = new ActiveAccountFilter(viewers, entryPoint);
-    http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+    http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokens)
+                    .csrfTokenRequestHandler(CsrfTokens.requestHandler()))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/admin", "/admin/**")

@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,6 +20,32 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 public class LocaleConfig {
 
   public static final String COOKIE = "gh_lang";
+
+  @Bean
+  @ConfigurationProperties("spring.messages")
+  MessageSourceProperties messageSourceProperties() {
+    return new MessageSourceProperties();
+  }
+
+  /**
+   * The message files ({@code spring.messages.*}, as Spring Boot would configure them), served by a
+   * {@link ConcurrentMessageSource} so that concurrent pages do not queue for shared formats.
+   */
+  @Bean
+  MessageSource messageSource(MessageSourceProperties properties) {
+    ConcurrentMessageSource source = new ConcurrentMessageSource();
+    source.setBasenames(properties.getBasename().toArray(String[]::new));
+    if (properties.getEncoding() != null) {
+      source.setDefaultEncoding(properties.getEncoding().name());
+    }
+    source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+    if (properties.getCacheDuration() != null) {
+      source.setCacheMillis(properties.getCacheDuration().toMillis());
+    }
+    source.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+    source.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+    return source;
+  }
 
   /** Like every cookie of ours: HttpOnly, SameSite=Lax, and Secure behind HTTPS. */
   @Bean
