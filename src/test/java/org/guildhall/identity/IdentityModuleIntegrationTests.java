@@ -71,14 +71,9 @@ class IdentityModuleIntegrationTests {
 
   @Test
   void theOwnersRoleChangesAndBansArePublishedWithTheActor(Scenario scenario) {
+    // The demo owner (seeded by this module): another owner would change what other tests see.
     AccountId owner =
-        accounts.provision(
-            uniqueEmail(),
-            "a long enough passphrase",
-            "Owner",
-            "owner-" + UUID.randomUUID().toString().substring(0, 8),
-            Set.of(Role.MEMBER, Role.OWNER),
-            "en");
+        identity.search("owner@guildhall.demo", Role.OWNER, null, 1).items().get(0).id();
     AccountId member =
         accounts.register(uniqueEmail(), "a long enough passphrase", "Member", "zh-CN");
 

@@ -142,6 +142,7 @@ class SecurityIntegrationTests {
       assertThat(refused.body()).contains("data-testid=\"form-errors\"");
       assertThat(identity.find(me).orElseThrow().roles()).contains(Role.OWNER);
     }
+    owner.get("/admin/users/" + me.value());
     Page self = owner.post("/admin/users/" + me.value() + "/ban", Map.of("reason", "x"));
     assertThat(self.status()).isEqualTo(409);
   }
