@@ -11,24 +11,18 @@ import org.guildhall.identity.IdentityEvents.AccountRegistered;
 import org.guildhall.identity.IdentityEvents.EmailVerificationRequested;
 import org.guildhall.identity.IdentityEvents.RolesChanged;
 import org.guildhall.identity.internal.AccountService;
+import org.guildhall.support.ModuleIntegrationTest;
 import org.guildhall.support.MutableClock;
-import org.guildhall.support.TestClockConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The identity module bootstrapped on its own (with the open platform module, nothing else): it
  * needs no other module to run, and the events it promises other modules are published with the
  * values they need.
  */
-@ApplicationModuleTest(extraIncludes = "platform")
-// The readiness group names the content module's search index, which is not started here.
-@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
-@Import(TestClockConfig.class)
+@ModuleIntegrationTest
 class IdentityModuleIntegrationTests {
 
   @Autowired AccountService accounts;

@@ -12,13 +12,10 @@ import org.guildhall.identity.IdentityApi;
 import org.guildhall.identity.IdentityEvents.EmailVerificationRequested;
 import org.guildhall.identity.IdentityEvents.PasswordChanged;
 import org.guildhall.notification.MailOutboxApi.MailView;
-import org.guildhall.support.TestClockConfig;
+import org.guildhall.support.ModuleIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
@@ -26,10 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * facades are mocks), so the events below reach it only as they would from another module, after
  * that module's transaction. Without SMTP every mail is held in the outbox.
  */
-@ApplicationModuleTest(extraIncludes = "platform")
-// The readiness group names the content module's search index, which is not started here.
-@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
-@Import(TestClockConfig.class)
+@ModuleIntegrationTest
 class NotificationModuleIntegrationTests {
 
   @MockitoBean IdentityApi identity;

@@ -90,9 +90,6 @@ public class MembershipService {
 
   @Transactional(readOnly = true)
   public MembershipStanding standing(UUID accountId) {
-    if (accountId == null) {
-      return MembershipStanding.VISITOR;
-    }
     Optional<MembershipView> live = live(accountId);
     return new MembershipStanding(live.orElse(null), live.isEmpty() && !hadTrial(accountId));
   }
