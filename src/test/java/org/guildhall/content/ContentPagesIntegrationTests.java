@@ -2,14 +2,17 @@ package org.guildhall.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.guildhall.commerce.CommerceApi;
 import org.guildhall.commerce.internal.CommercePaymentsForTests;
 import org.guildhall.identity.IdentityApi;
 import org.guildhall.membership.MembershipApi;
 import org.guildhall.shared.Money;
 import org.guildhall.support.Browser;
+import org.guildhall.support.MutableClock;
 import org.guildhall.support.People;
 import org.guildhall.support.SqlCounter;
 import org.guildhall.support.WebIntegrationTest;
@@ -33,6 +36,7 @@ class ContentPagesIntegrationTests {
   @Autowired MembershipApi membership;
   @Autowired CommerceApi commerce;
   @Autowired SqlCounter sql;
+  @Autowired MutableClock clock;
   @Autowired ApplicationContext context;
   @Autowired org.guildhall.learning.LearningApi learning;
 
@@ -158,6 +162,20 @@ class ContentPagesIntegrationTests {
         .contains("The open opening.")
         .doesNotContain("members-only ending")
         .contains("data-testid=\"paywall\"");
+  }
+
+  @Test
+  void theHomePageShowsANewArticleAtOnceAndForgetsAnArchivedOne() {
+    Browser visitor = new Browser(port);
+    visitor.get("/"); // fills the home page's shared lists
+    clock.advance(Duration.ofSeconds(1)); // the newest of the week, whatever other tests published
+    String title = "Fresh " + UUID.randomUUID();
+    UUID id = fixtures.article(title, "Body", ContentAccess.PUBLIC, 0, null);
+
+    assertThat(visitor.get("/").body()).contains(title);
+
+    content.archive(id, fixtures.expert.id());
+    assertThat(visitor.get("/").body()).doesNotContain(title);
   }
 
   @Test

@@ -212,6 +212,7 @@ public class ContentEditor {
           now);
     }
     items.saveAndFlush(item);
+    events.publishEvent(new ItemsChanged(item.id()));
     jdbc.sql("DELETE FROM content_item_tag WHERE item_id = ?").param(item.id()).update();
     tag(item.id(), draft.tags());
     if (changed) {
@@ -233,8 +234,8 @@ public class ContentEditor {
       case SUBMIT -> submitted(item, now);
       case PUBLISH -> approved(item, null, now);
       case SCHEDULE -> approved(item, at, now);
-      case ARCHIVE -> item.archive(now);
-      case REOPEN -> item.reopen(now);
+      case ARCHIVE -> archived(item, now);
+      case REOPEN -> reopened(item, now);
     }
   }
 
@@ -324,12 +325,22 @@ public class ContentEditor {
 
   @Transactional
   public void archive(UUID itemId, UUID actorId) {
-    editable(itemId, actorId).archive(clock.instant());
+    archived(editable(itemId, actorId), clock.instant());
+  }
+
+  private void archived(ContentItem item, Instant now) {
+    item.archive(now);
+    events.publishEvent(new ItemsChanged(item.id()));
   }
 
   @Transactional
   public void reopen(UUID itemId, UUID actorId) {
-    editable(itemId, actorId).reopen(clock.instant());
+    reopened(editable(itemId, actorId), clock.instant());
+  }
+
+  private void reopened(ContentItem item, Instant now) {
+    item.reopen(now);
+    events.publishEvent(new ItemsChanged(item.id()));
   }
 
   /** Publishes scheduled items whose time has come; returns how many. */
@@ -639,6 +650,7 @@ public class ContentEditor {
         return false;
       }
       items.saveAndFlush(item);
+      events.publishEvent(new ItemsChanged(item.id()));
       revision(
           item.id(),
           item.id(),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.guildhall.content.CatalogFilter;
 import org.guildhall.content.CategoryView;
 import org.guildhall.content.ContentAccess;
+import org.guildhall.content.ContentEvents;
 import org.guildhall.content.ContentKind;
 import org.guildhall.content.ContentStatus;
 import org.guildhall.content.CourseOutline;
@@ -42,6 +43,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Builds content pages for one reader. Every decision goes through the access policy: lists decide
@@ -142,6 +144,22 @@ public class ContentReader {
             "popular:" + reader.earlyAccessDays() + ":" + limit,
             k -> queries.popular(horizon(reader), limit));
     return cards(rows, reader);
+  }
+
+  /**
+   * A published, edited or archived item changes what the home page's shared lists hold, so they
+   * are dropped once the change commits (on this instance; others catch up within the minute).
+   * Without this a visitor who opened the home page while the demo content was being seeded kept
+   * seeing an empty page for a minute.
+   */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(ContentEvents.ItemPublished event) {
+    homeLists.invalidateAll();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(ItemsChanged event) {
+    homeLists.invalidateAll();
   }
 
   /** Cards for items by id, in the given order, skipping those the reader may not see. */
