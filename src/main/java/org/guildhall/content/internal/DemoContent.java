@@ -79,6 +79,7 @@ class DemoContent {
     if (owner == null || expert == null) {
       return;
     }
+    demo.seedingStarted();
     categories();
     courses(owner, expert);
     columnsAndArticles(owner, expert);

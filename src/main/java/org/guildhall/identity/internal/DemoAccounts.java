@@ -67,6 +67,7 @@ class DemoAccounts {
     if (!demo.enabled() || accounts.count() > 0) {
       return;
     }
+    demo.seedingStarted();
     String hash = passwordEncoder.encode(PASSWORD);
     for (Person p : PEOPLE) {
       service.provisionHashed(p.email(), hash, p.name(), p.handle(), p.roles(), p.language());

@@ -2,6 +2,8 @@ package org.guildhall.platform.demo;
 
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
@@ -9,11 +11,16 @@ import org.springframework.stereotype.Component;
  * Whether the demo community is seeded. {@code guildhall.demo.enabled} decides when set; unset, it
  * is on for the embedded H2 database and off for any other. Each module seeds its own demo data,
  * and only into empty tables.
+ *
+ * <p>The seeders run once the server answers (a first start serves its home page sooner), so a
+ * visitor may come while the demo is still being made: {@link #seeding()} says so, from the first
+ * seeder that finds an empty table until the application is ready.
  */
 @Component
 public class DemoMode {
 
   private final boolean enabled;
+  private volatile boolean seeding;
 
   DemoMode(@Value("${guildhall.demo.enabled:#{null}}") Boolean configured, DataSource dataSource) {
     this.enabled = configured != null ? configured : isEmbedded(dataSource);
@@ -21,6 +28,22 @@ public class DemoMode {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** A seeder found its tables empty and is filling them. */
+  public void seedingStarted() {
+    seeding = enabled;
+  }
+
+  /** Whether the demo community is still being seeded (pages may show it half made). */
+  public boolean seeding() {
+    return seeding;
+  }
+
+  /** Every seeder runs on {@code ApplicationStartedEvent}, which comes before this one. */
+  @EventListener(ApplicationReadyEvent.class)
+  void ready() {
+    seeding = false;
   }
 
   private static boolean isEmbedded(DataSource dataSource) {

@@ -9,7 +9,9 @@ import org.guildhall.learning.LearningApi;
 import org.guildhall.membership.MembershipApi;
 import org.guildhall.membership.MembershipStanding;
 import org.guildhall.membership.Reader;
+import org.guildhall.platform.demo.DemoMode;
 import org.guildhall.platform.web.Ctx;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +25,19 @@ class HomeController {
   private final MembershipApi membership;
   private final ContentApi content;
   private final LearningApi learning;
+  private final DemoMode demo;
 
-  HomeController(MembershipApi membership, ContentApi content, LearningApi learning) {
+  HomeController(
+      MembershipApi membership, ContentApi content, LearningApi learning, DemoMode demo) {
     this.membership = membership;
     this.content = content;
     this.learning = learning;
+    this.demo = demo;
   }
 
   @GetMapping("/")
   String home(@ModelAttribute("ctx") Ctx ctx, Model model) {
+    model.addAttribute("demoSeeding", demo.seeding());
     model.addAttribute("tiers", membership.tiers(ctx.i18n().locale()));
     MembershipStanding standing = membership.standing(ctx.signedIn() ? ctx.viewer().id() : null);
     model.addAttribute("membership", standing.membership());
@@ -47,6 +53,17 @@ class HomeController {
         "popular",
         content.popular(reader, 9).stream().filter(c -> !shown.contains(c.id())).limit(3).toList());
     return "site/home";
+  }
+
+  /**
+   * Polled by the home page's notice while the demo community is being seeded (a first start): 204
+   * until it is done, then htmx reloads the page.
+   */
+  @GetMapping("/demo/status")
+  ResponseEntity<Void> demoStatus() {
+    return demo.seeding()
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.ok().header("HX-Refresh", "true").build();
   }
 
   /**

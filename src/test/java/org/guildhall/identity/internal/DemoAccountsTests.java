@@ -41,6 +41,7 @@ class DemoAccountsTests {
     when(accounts.count()).thenReturn(0L);
     when(encoder.encode("guildhall-demo")).thenReturn("{argon2}hash-of-the-demo-password");
     seeder().seed();
+    verify(demo).seedingStarted();
     verify(encoder, times(1)).encode(any());
     verify(service, times(DemoAccounts.PEOPLE.size()))
         .provisionHashed(
@@ -60,6 +61,7 @@ class DemoAccountsTests {
     when(demo.enabled()).thenReturn(true);
     when(accounts.count()).thenReturn(1L);
     seeder().seed();
+    verify(demo, never()).seedingStarted();
     verify(service, never()).provisionHashed(any(), any(), any(), any(), any(), any());
     verify(encoder, never()).encode(any());
   }
