@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.guildhall.identity.Role;
 import org.guildhall.platform.demo.DemoMode;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * serves its home page before the accounts exist, which takes a few seconds off it.
  */
 @Component
-class DemoAccounts {
+class DemoAccounts implements SmartInitializingSingleton {
 
   static final String PASSWORD = "guildhall-demo";
 
@@ -49,16 +51,32 @@ class DemoAccounts {
   private final AccountRepository accounts;
   private final AccountService service;
   private final PasswordEncoder passwordEncoder;
+  private final JdbcClient jdbc;
 
   DemoAccounts(
       DemoMode demo,
       AccountRepository accounts,
       AccountService service,
-      PasswordEncoder passwordEncoder) {
+      PasswordEncoder passwordEncoder,
+      JdbcClient jdbc) {
     this.demo = demo;
     this.accounts = accounts;
     this.service = service;
     this.passwordEncoder = passwordEncoder;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Before the server opens: a first start says at once that the demo is on its way, so that its
+   * first page does not look like an empty community (SQL, not the repository, which waits for the
+   * JPA layer still starting in the background).
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (demo.enabled()
+        && jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single() == 0) {
+      demo.seedingStarted();
+    }
   }
 
   @EventListener(ApplicationStartedEvent.class)

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.guildhall.identity.Role;
 import org.guildhall.platform.demo.DemoMode;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -32,7 +33,7 @@ class DemoAccountsTests {
   final PasswordEncoder encoder = mock(PasswordEncoder.class);
 
   DemoAccounts seeder() {
-    return new DemoAccounts(demo, accounts, service, encoder);
+    return new DemoAccounts(demo, accounts, service, encoder, mock(JdbcClient.class));
   }
 
   @Test
