@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
+import org.guildhall.platform.demo.DemoMode;
 import org.guildhall.support.WebIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,7 @@ class UiShellE2ETest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired DemoMode demo;
 
   @BeforeAll
   static void launch() {
@@ -310,6 +313,27 @@ class UiShellE2ETest {
     page.waitForURL(u -> URI.create(u).getPath().equals(lesson));
     assertThat(page.getByTestId("lesson-complete")).isVisible();
     assertThat(page.getByTestId("user-menu")).isVisible();
+    browser.assertClean();
+  }
+
+  @Test
+  void aFirstStartsHomePageSaysTheDemoIsOnItsWayAndReloadsWhenItIsReady() {
+    demo.seedingStarted();
+    try {
+      Page page = browser.newPage(url(""), 360, 780, "zh-CN", false);
+      page.navigate(url("/"));
+      assertThat(page.getByTestId("demo-seeding")).isVisible();
+      assertThat(page.getByTestId("demo-seeding")).containsText("演示社群正在准备中");
+      E2eBrowser.screenshot(page, "shell-demo-seeding");
+      demo.seedingFinished();
+      // the notice polls every 2 s; then htmx reloads the whole page, which has the content
+      assertThat(page.getByTestId("demo-seeding"))
+          .isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
+      assertThat(page.getByTestId("new-this-week")).isVisible();
+      Assertions.assertThat(page.locator(".site-header").count()).isEqualTo(1);
+    } finally {
+      demo.seedingFinished();
+    }
     browser.assertClean();
   }
 

@@ -40,9 +40,12 @@ public class DemoMode {
     return seeding;
   }
 
-  /** Every seeder runs on {@code ApplicationStartedEvent}, which comes before this one. */
+  /**
+   * Every seeder has run: they run on {@code ApplicationStartedEvent}, which comes before the
+   * application is ready.
+   */
   @EventListener(ApplicationReadyEvent.class)
-  void ready() {
+  public void seedingFinished() {
     seeding = false;
   }
 

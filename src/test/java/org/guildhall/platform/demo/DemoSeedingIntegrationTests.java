@@ -22,7 +22,7 @@ class DemoSeedingIntegrationTests {
 
   @AfterEach
   void ready() {
-    demo.ready();
+    demo.seedingFinished();
   }
 
   @Test
@@ -41,7 +41,7 @@ class DemoSeedingIntegrationTests {
     assertThat(polling.status()).isEqualTo(204);
     assertThat(polling.header("HX-Refresh")).isEmpty();
 
-    demo.ready();
+    demo.seedingFinished();
     assertThat(demo.seeding()).isFalse();
     Browser.Page done = visitor.get("/demo/status", Map.of("HX-Request", "true"));
     assertThat(done.status()).isEqualTo(200);
